@@ -1,0 +1,252 @@
+package dev.parley.protocol;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * The control messages' payloads, each with {@code toFrame()} and {@code from(Frame)}. Reading checks every length
+ * and throws {@link MalformedFrameException} for a payload that does not match its type; it does not release the
+ * frame. Strings are a u16 byte length followed by UTF-8.
+ */
+public final class Messages {
+    private Messages() {
+    }
+
+    /** What a HELLO says the connecting side is. */
+    public enum Role {
+        /** A participant joining a room on a relay. */
+        CLIENT(1),
+        /** A peer in a direct peer-to-peer session. */
+        PEER(2);
+
+        private final int code;
+
+        Role(int code) { this.code = code; }
+
+        public int code() { return code; }
+
+        static Role fromCode(int code) {
+            for (Role r : values()) if (r.code == code) return r;
+            throw new MalformedFrameException(ErrorCode.INVALID_HELLO, "HELLO role " + code + " is not 1 or 2");
+        }
+    }
+
+    /** First message of the connecting side: {@code u8 role, string name, string room, string auth}. */
+    public record Hello(Role role, String name, String room, String auth) {
+        public Frame toFrame() {
+            ByteBuf b = Unpooled.buffer();
+            b.writeByte(role.code());
+            Payloads.writeString(b, name);
+            Payloads.writeString(b, room);
+            Payloads.writeString(b, auth == null ? "" : auth);
+            return Frame.control(MessageType.HELLO, 0, b);
+        }
+
+        public static Hello from(Frame f) {
+            Payloads.expect(f, MessageType.HELLO);
+            ByteBuf in = f.payload().duplicate();
+            Payloads.need(in, 1, MessageType.HELLO, "role");
+            Role role = Role.fromCode(in.readUnsignedByte());
+            String name = Payloads.checkName(Payloads.readString(in, MessageType.HELLO, "name", Wire.MAX_NAME_BYTES),
+                    MessageType.HELLO, "name");
+            String room = Payloads.checkName(Payloads.readString(in, MessageType.HELLO, "room", Wire.MAX_NAME_BYTES),
+                    MessageType.HELLO, "room");
+            String auth = Payloads.readString(in, MessageType.HELLO, "auth", 1024);
+            Payloads.end(in, MessageType.HELLO);
+            return new Hello(role, name, room, auth);
+        }
+    }
+
+    /**
+     * Answer to a HELLO: {@code u32 participant, string room, u32 maxPayload, u16 videoWindow, string server}.
+     */
+    public record Welcome(int participant, String room, int maxPayload, int videoWindow, String server) {
+        public Frame toFrame() {
+            ByteBuf b = Unpooled.buffer();
+            b.writeInt(participant);
+            Payloads.writeString(b, room);
+            b.writeInt(maxPayload);
+            b.writeShort(videoWindow);
+            Payloads.writeString(b, server);
+            return Frame.control(MessageType.WELCOME, 0, b);
+        }
+
+        public static Welcome from(Frame f) {
+            Payloads.expect(f, MessageType.WELCOME);
+            ByteBuf in = f.payload().duplicate();
+            Payloads.need(in, 4, MessageType.WELCOME, "participant");
+            int id = in.readInt();
+            String room = Payloads.readString(in, MessageType.WELCOME, "room", Wire.MAX_NAME_BYTES);
+            Payloads.need(in, 6, MessageType.WELCOME, "limits");
+            int max = in.readInt();
+            int window = in.readUnsignedShort();
+            String server = Payloads.readString(in, MessageType.WELCOME, "server", 256);
+            Payloads.end(in, MessageType.WELCOME);
+            return new Welcome(id, room, max, window, server);
+        }
+    }
+
+    /** {@code u16 code, string message}; the sender closes the connection after it. */
+    public record Error(ErrorCode code, String message) {
+        public Frame toFrame() {
+            ByteBuf b = Unpooled.buffer();
+            b.writeShort(code.code());
+            Payloads.writeString(b, message.length() > 1000 ? message.substring(0, 1000) : message);
+            return Frame.control(MessageType.ERROR, 0, b);
+        }
+
+        public static Error from(Frame f) {
+            Payloads.expect(f, MessageType.ERROR);
+            ByteBuf in = f.payload().duplicate();
+            Payloads.need(in, 2, MessageType.ERROR, "code");
+            ErrorCode code = ErrorCode.fromCode(in.readUnsignedShort());
+            String message = Payloads.readString(in, MessageType.ERROR, "message", 4096);
+            Payloads.end(in, MessageType.ERROR);
+            return new Error(code, message);
+        }
+    }
+
+    /** A participant entered the room; header sender is its number, payload {@code string name}. */
+    public record Joined(int participant, String name) {
+        public Frame toFrame() {
+            ByteBuf b = Unpooled.buffer();
+            Payloads.writeString(b, name);
+            return Frame.control(MessageType.JOINED, participant, b);
+        }
+
+        public static Joined from(Frame f) {
+            Payloads.expect(f, MessageType.JOINED);
+            ByteBuf in = f.payload().duplicate();
+            String name = Payloads.readString(in, MessageType.JOINED, "name", Wire.MAX_NAME_BYTES);
+            Payloads.end(in, MessageType.JOINED);
+            return new Joined(f.sender(), name);
+        }
+    }
+
+    /** Why a participant left. */
+    public enum LeaveReason {
+        BYE(0, "left"), CONNECTION_LOST(1, "connection lost"), PROTOCOL_ERROR(2, "protocol error"),
+        TIMEOUT(3, "timed out");
+
+        private final int code;
+        private final String text;
+
+        LeaveReason(int code, String text) {
+            this.code = code;
+            this.text = text;
+        }
+
+        public int code() { return code; }
+
+        public String text() { return text; }
+
+        static LeaveReason fromCode(int code) {
+            for (LeaveReason r : values()) if (r.code == code) return r;
+            return CONNECTION_LOST;
+        }
+    }
+
+    /** A participant left the room; header sender is its number, payload {@code u8 reason, string name}. */
+    public record Left(int participant, LeaveReason reason, String name) {
+        public Frame toFrame() {
+            ByteBuf b = Unpooled.buffer();
+            b.writeByte(reason.code());
+            Payloads.writeString(b, name);
+            return Frame.control(MessageType.LEFT, participant, b);
+        }
+
+        public static Left from(Frame f) {
+            Payloads.expect(f, MessageType.LEFT);
+            ByteBuf in = f.payload().duplicate();
+            Payloads.need(in, 1, MessageType.LEFT, "reason");
+            LeaveReason reason = LeaveReason.fromCode(in.readUnsignedByte());
+            String name = Payloads.readString(in, MessageType.LEFT, "name", Wire.MAX_NAME_BYTES);
+            Payloads.end(in, MessageType.LEFT);
+            return new Left(f.sender(), reason, name);
+        }
+    }
+
+    /** Flow control: {@code u32 count} of VIDEO frames received on this connection so far (wraps). */
+    public record Received(int videoFrames) {
+        public Frame toFrame() {
+            return Frame.control(MessageType.RECEIVED, 0, Unpooled.buffer(4).writeInt(videoFrames));
+        }
+
+        public static Received from(Frame f) {
+            Payloads.expect(f, MessageType.RECEIVED);
+            ByteBuf in = f.payload().duplicate();
+            Payloads.need(in, 4, MessageType.RECEIVED, "count");
+            int n = in.readInt();
+            Payloads.end(in, MessageType.RECEIVED);
+            return new Received(n);
+        }
+    }
+
+    /** {@code i64 t1}: the sender's wall clock in µs when it sent the PING. */
+    public record Ping(long t1) {
+        public Frame toFrame() {
+            return Frame.control(MessageType.PING, 0, Unpooled.buffer(8).writeLong(t1));
+        }
+
+        public static Ping from(Frame f) {
+            Payloads.expect(f, MessageType.PING);
+            ByteBuf in = f.payload().duplicate();
+            Payloads.need(in, 8, MessageType.PING, "t1");
+            long t1 = in.readLong();
+            Payloads.end(in, MessageType.PING);
+            return new Ping(t1);
+        }
+    }
+
+    /** {@code i64 t1, i64 t2, i64 t3}: the PING's t1, and the answering side's clock at receipt and at sending. */
+    public record Pong(long t1, long t2, long t3) {
+        public Frame toFrame() {
+            return Frame.control(MessageType.PONG, 0, Unpooled.buffer(24).writeLong(t1).writeLong(t2).writeLong(t3));
+        }
+
+        public static Pong from(Frame f) {
+            Payloads.expect(f, MessageType.PONG);
+            ByteBuf in = f.payload().duplicate();
+            Payloads.need(in, 24, MessageType.PONG, "times");
+            Pong p = new Pong(in.readLong(), in.readLong(), in.readLong());
+            Payloads.end(in, MessageType.PONG);
+            return p;
+        }
+    }
+
+    /** {@code string reason}: the sender is leaving; the connection closes after it. */
+    public record Bye(String reason) {
+        public Frame toFrame() {
+            ByteBuf b = Unpooled.buffer();
+            Payloads.writeString(b, reason);
+            return Frame.control(MessageType.BYE, 0, b);
+        }
+
+        public static Bye from(Frame f) {
+            Payloads.expect(f, MessageType.BYE);
+            ByteBuf in = f.payload().duplicate();
+            String reason = Payloads.readString(in, MessageType.BYE, "reason", 1024);
+            Payloads.end(in, MessageType.BYE);
+            return new Bye(reason);
+        }
+    }
+
+    /**
+     * {@code u32 target, u16 stream}: asks participant {@code target} for a keyframe on its video stream. The relay
+     * forwards it to the target with the header sender set to the asking participant.
+     */
+    public record KeyframeRequest(int sender, int target, int stream) {
+        public Frame toFrame() {
+            return Frame.control(MessageType.KEYFRAME_REQUEST, sender, Unpooled.buffer(6).writeInt(target).writeShort(stream));
+        }
+
+        public static KeyframeRequest from(Frame f) {
+            Payloads.expect(f, MessageType.KEYFRAME_REQUEST);
+            ByteBuf in = f.payload().duplicate();
+            Payloads.need(in, 6, MessageType.KEYFRAME_REQUEST, "target");
+            KeyframeRequest r = new KeyframeRequest(f.sender(), in.readInt(), in.readUnsignedShort());
+            Payloads.end(in, MessageType.KEYFRAME_REQUEST);
+            return r;
+        }
+    }
+}

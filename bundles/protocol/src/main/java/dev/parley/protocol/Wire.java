@@ -1,0 +1,41 @@
+package dev.parley.protocol;
+
+/**
+ * Fixed facts of the frame layout. Every frame, in both directions, is:
+ *
+ * <pre>
+ * offset size field
+ *  0     2    magic          0x50 0x52 ("PR")
+ *  2     1    version        1
+ *  3     1    type           {@link MessageType} code
+ *  4     1    flags          bit 0: keyframe; other bits 0
+ *  5     1    codec length C 0..32 (0 for non-media messages)
+ *  6     2    stream         sender's stream number, unsigned
+ *  8     4    sender         participant number, unsigned (0 = relay or not yet assigned)
+ * 12     4    sequence       per-stream counter, unsigned, wraps
+ * 16     8    timestamp      capture time, µs since the Unix epoch, relay clock, signed
+ * 24     4    payload length L, unsigned, at most the receiver's limit (default 8 MiB)
+ * 28     C    codec id       US-ASCII, for example "jpeg" or "pcm-s16le;rate=16000"
+ * 28+C   L    payload
+ * </pre>
+ *
+ * All integers are big-endian.
+ */
+public final class Wire {
+    public static final int MAGIC = 0x5052;
+    public static final int VERSION = 1;
+    public static final int HEADER_LENGTH = 28;
+    public static final int MAX_CODEC_LENGTH = 32;
+    /** Default limit on a frame's payload length: 8 MiB. */
+    public static final int DEFAULT_MAX_PAYLOAD = 8 * 1024 * 1024;
+    /** Limit on a TEXT payload: 16 KiB of UTF-8. */
+    public static final int MAX_TEXT_BYTES = 16 * 1024;
+    /** Limit on names and rooms: 64 bytes of UTF-8. */
+    public static final int MAX_NAME_BYTES = 64;
+    public static final int FLAG_KEYFRAME = 1;
+    /** Offset of the sender field, which the relay stamps on forwarded frames. */
+    public static final int SENDER_OFFSET = 8;
+
+    private Wire() {
+    }
+}
