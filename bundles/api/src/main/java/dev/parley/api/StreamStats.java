@@ -17,4 +17,12 @@ package dev.parley.api;
  */
 public record StreamStats(StreamKey key, String senderName, String codec, long framesIn, long bytesIn, long framesOut,
                           long dropped, double fps, double kbps, long latencyP50Micros, long latencyP99Micros) {
+
+    /** The live figures on one line, as the console and the demo print them. */
+    public String summary() {
+        String latency = latencyP50Micros < 0 ? "latency -"
+                : String.format("latency p50 %.1f ms p99 %.1f ms", latencyP50Micros / 1000.0, latencyP99Micros / 1000.0);
+        return String.format("%5.1f fps %7.1f kbit/s  %s  drops %d  %s", fps, kbps, latency, dropped,
+                codec.isEmpty() ? "" : codec);
+    }
 }

@@ -1,0 +1,29 @@
+package dev.parley.api.call;
+
+import java.util.List;
+
+/** A running relay, registered as a service by the relay bundle: where it listens and how its members fare. */
+public interface RelayStatus {
+    /** The TCP port the relay listens on (the real one when configured with port 0). */
+    int port();
+
+    /** One entry per joined participant, in joining order. */
+    List<MemberStats> members();
+
+    /**
+     * Counters of one participant's connection to the relay.
+     *
+     * @param id            participant number
+     * @param name          participant name
+     * @param room          room joined
+     * @param remoteAddress peer address and port
+     * @param framesIn      media frames received from this participant
+     * @param framesOut     media frames written to this participant
+     * @param videoReplaced video frames for this participant replaced by newer ones before they were sent
+     * @param audioDropped  audio frames dropped because this participant could not take them in time
+     * @param videoInFlight video frames written but not yet acknowledged by RECEIVED
+     */
+    record MemberStats(int id, String name, String room, String remoteAddress, long framesIn, long framesOut,
+                       long videoReplaced, long audioDropped, int videoInFlight) {
+    }
+}

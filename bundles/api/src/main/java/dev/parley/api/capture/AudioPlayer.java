@@ -1,0 +1,9 @@
+package dev.parley.api.capture;
+
+import dev.parley.api.MediaBus;
+
+/** Plays the remote audio arriving on a bus through the best audio sink present, one playback per stream. */
+public interface AudioPlayer {
+    /** Starts playing; close the handle to stop. */
+    AutoCloseable start(MediaBus bus);
+}

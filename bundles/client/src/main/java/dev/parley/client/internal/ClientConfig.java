@@ -1,0 +1,39 @@
+package dev.parley.client.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = ClientConfig.PID, name = "Parley client", description = "Which relay and room to join, as whom, with what media")
+public @interface ClientConfig {
+    String PID = "parley.client";
+
+    @AttributeDefinition(description = "Relay host name or address")
+    String server() default "127.0.0.1";
+
+    @AttributeDefinition(description = "Relay TCP port")
+    int port() default 7000;
+
+    @AttributeDefinition(description = "Participant name shown to others (empty: the user's login name)")
+    String name() default "";
+
+    @AttributeDefinition(description = "Room to join")
+    String room() default "lobby";
+
+    @AttributeDefinition(description = "Send video")
+    boolean video() default true;
+
+    @AttributeDefinition(description = "Send and play audio")
+    boolean audio() default true;
+
+    @AttributeDefinition(description = "Video width in pixels")
+    int videoWidth() default 640;
+
+    @AttributeDefinition(description = "Video height in pixels")
+    int videoHeight() default 480;
+
+    @AttributeDefinition(description = "Video frames per second")
+    int fps() default 15;
+
+    @AttributeDefinition(description = "Audio sample rate in Hz")
+    int sampleRate() default 16000;
+}

@@ -1,0 +1,204 @@
+package dev.parley.client.internal;
+
+import dev.parley.api.MediaBus;
+import dev.parley.api.MediaFrame;
+import dev.parley.api.MediaKind;
+import dev.parley.api.capture.CaptureException;
+import dev.parley.api.capture.CaptureSpec;
+import dev.parley.api.capture.MediaPublisher.Publication;
+import dev.parley.api.capture.MediaSource;
+import dev.parley.api.codec.AudioSamples;
+import dev.parley.api.codec.CodecException;
+import dev.parley.api.codec.EncodedFrame;
+import dev.parley.api.codec.FrameEncoder;
+import dev.parley.api.codec.MediaFormat;
+import dev.parley.api.codec.RawFrame;
+import dev.parley.api.codec.VideoImage;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One kind of local media flowing from the best source through the best encoder onto a bus. {@link #reconsider()}
+ * is called whenever sources or encoders come or go: the publication moves to the best ones without a gap longer
+ * than a frame. A source or encoder that throws is set aside for this publication and the next best is used.
+ */
+final class LivePublication implements Publication {
+    private static final Logger LOG = LoggerFactory.getLogger(LivePublication.class);
+
+    private final MediaBus bus;
+    private final MediaKind kind;
+    private final CaptureSpec spec;
+    private final RankedServices<MediaSource> sources;
+    private final RankedServices<FrameEncoder> encoders;
+    private final Consumer<LivePublication> onClose;
+    private final Set<Object> failed = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private final Object lock = new Object();
+    private MediaSource source;
+    private MediaSource.Capture capture;
+    private FrameEncoder encoder;
+    private FrameEncoder.EncoderSession session;
+    private MediaFormat sessionFormat;
+    private long sequence;
+    private volatile String codec = "";
+    private volatile boolean muted;
+    private boolean closed;
+
+    LivePublication(MediaBus bus, MediaKind kind, CaptureSpec spec, RankedServices<MediaSource> sources,
+                    RankedServices<FrameEncoder> encoders, Consumer<LivePublication> onClose) {
+        this.bus = bus;
+        this.kind = kind;
+        this.spec = spec;
+        this.sources = sources;
+        this.encoders = encoders;
+        this.onClose = onClose;
+    }
+
+    /** Switches to the best source and encoder present, if they changed. */
+    void reconsider() {
+        java.util.List<MediaSource.Capture> stale = new java.util.ArrayList<>();
+        try {
+            reconsider(stale);
+        } finally {
+            // Outside the lock: a capture's thread may be waiting for it to hand over a frame.
+            stale.forEach(LivePublication::closeQuietly);
+        }
+    }
+
+    private void reconsider(java.util.List<MediaSource.Capture> stale) {
+        synchronized (lock) {
+            if (closed) return;
+            FrameEncoder bestEncoder = encoders.best(e -> e.kind() == kind && !failed.contains(e)).orElse(null);
+            if (bestEncoder != encoder) {
+                closeSession();
+                if (encoder != null || bestEncoder != null) {
+                    LOG.info("{} {} encoder: {}", spec.participantName(), kind.name().toLowerCase(),
+                            bestEncoder == null ? "none present" : bestEncoder.codec());
+                }
+                encoder = bestEncoder;
+            }
+            while (true) {
+                MediaSource best = sources.best(s -> s.kind() == kind && !failed.contains(s)).orElse(null);
+                if (best == source && (capture != null || best == null)) break;
+                if (capture != null) stale.add(capture);
+                capture = null;
+                source = best;
+                if (best == null) break;
+                try {
+                    capture = best.open(spec, this::onRaw);
+                    LOG.info("{} {} source: {}", spec.participantName(), kind.name().toLowerCase(), best.id());
+                    break;
+                } catch (CaptureException | RuntimeException e) {
+                    LOG.warn("Source {} cannot capture: {}; trying the next", best.id(), e.getMessage());
+                    failed.add(best);
+                    source = null;
+                }
+            }
+        }
+    }
+
+    private void onRaw(RawFrame raw) {
+        EncodedFrame encoded;
+        long captureMicros = dev.parley.protocol.ClockEstimator.nowMicros();
+        long seq;
+        synchronized (lock) {
+            if (closed || muted) return;
+            encoded = encode(raw);
+            if (encoded == null) return;
+            seq = sequence++;
+        }
+        codec = encoded.codecId();
+        bus.publish(MediaFrame.builder(kind)
+                .senderName(spec.participantName())
+                .sequence(seq)
+                .captureMicros(captureMicros)
+                .codec(encoded.codecId())
+                .keyframe(encoded.keyframe())
+                .payload(encoded.data())
+                .build());
+    }
+
+    /** Encodes under the lock; an encoder that throws anything but CodecException is set aside. */
+    private EncodedFrame encode(RawFrame raw) {
+        while (encoder != null) {
+            try {
+                MediaFormat format = formatOf(raw);
+                if (session == null || !format.equals(sessionFormat)) {
+                    closeSession();
+                    session = encoder.open(format);
+                    sessionFormat = format;
+                }
+                return session.encode(raw);
+            } catch (CodecException e) {
+                LOG.debug("{} could not encode a frame: {}", encoder.codec(), e.getMessage());
+                return null;
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("Encoder {} failed ({}); falling back to the next best", encoder.codec(), e.toString());
+                failed.add(encoder);
+                closeSession();
+                encoder = encoders.best(x -> x.kind() == kind && !failed.contains(x)).orElse(null);
+            }
+        }
+        return null;
+    }
+
+    private static MediaFormat formatOf(RawFrame raw) {
+        if (raw instanceof VideoImage v) return MediaFormat.video(v.width(), v.height(), 0);
+        AudioSamples a = (AudioSamples) raw;
+        return MediaFormat.audio(a.sampleRate(), a.channels(), (int) (a.durationMicros() / 1000));
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (RuntimeException e) {
+                LOG.debug("Encoder session close failed", e);
+            }
+            session = null;
+            sessionFormat = null;
+        }
+    }
+
+    private static void closeQuietly(MediaSource.Capture c) {
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            LOG.debug("Capture close failed", e);
+        }
+    }
+
+    @Override
+    public String source() {
+        synchronized (lock) {
+            return source == null ? "" : source.id();
+        }
+    }
+
+    @Override
+    public String codec() { return codec; }
+
+    @Override
+    public void setMuted(boolean muted) { this.muted = muted; }
+
+    @Override
+    public boolean muted() { return muted; }
+
+    @Override
+    public void close() {
+        MediaSource.Capture c;
+        synchronized (lock) {
+            if (closed) return;
+            closed = true;
+            c = capture;
+            capture = null;
+            closeSession();
+        }
+        if (c != null) closeQuietly(c);
+        onClose.accept(this);
+    }
+}

@@ -1,0 +1,387 @@
+package dev.parley.client.internal;
+
+import dev.parley.api.FrameListener;
+import dev.parley.api.MediaBus;
+import dev.parley.api.MediaFrame;
+import dev.parley.api.MediaKind;
+import dev.parley.api.StreamKey;
+import dev.parley.api.Subscription;
+import dev.parley.api.call.Call;
+import dev.parley.api.call.CallListener;
+import dev.parley.api.call.CallState;
+import dev.parley.api.call.ChatMessage;
+import dev.parley.api.call.ConnectOptions;
+import dev.parley.api.call.Participant;
+import dev.parley.protocol.ClockEstimator;
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Frame;
+import dev.parley.protocol.Messages;
+import dev.parley.protocol.MessageType;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A call through a relay. Sends the bus's local frames, publishes the relay's frames on the bus, keeps the roster
+ * and chat history, estimates the clock offset, acknowledges video for flow control, and reconnects with backoff
+ * until it is left.
+ */
+final class RelayCall implements Call {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayCall.class);
+    private static final int HISTORY = 200;
+    private static final int PENDING_TEXT = 100;
+    private static final long MIN_BACKOFF_MILLIS = 200;
+    private static final long MAX_BACKOFF_MILLIS = 5000;
+    /** Errors that will not go away by trying again. */
+    private static final Set<ErrorCode> FATAL = EnumSet.of(ErrorCode.WRONG_ROLE, ErrorCode.INVALID_HELLO,
+            ErrorCode.UNSUPPORTED_VERSION, ErrorCode.BAD_MAGIC);
+
+    private final Bootstrap bootstrap;
+    private final ConnectOptions options;
+    private final MediaBus bus;
+    private final ClockEstimator clock = new ClockEstimator();
+    private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Integer, Participant> roster = new LinkedHashMap<>();
+    private final ArrayDeque<ChatMessage> history = new ArrayDeque<>();
+    private final ArrayDeque<String> pendingText = new ArrayDeque<>();
+    private final AtomicInteger textSequence = new AtomicInteger();
+    private final AtomicLong videoDroppedUnwritable = new AtomicLong();
+    private final Subscription outgoing;
+    private final AutoCloseable keyframeRegistration;
+
+    private volatile CallState state = CallState.CONNECTING;
+    private volatile Channel channel;
+    private volatile boolean welcomed;
+    private volatile int localId;
+    private volatile boolean leaving;
+    private long backoffMillis = MIN_BACKOFF_MILLIS;
+    private ScheduledFuture<?> pingTask;
+    private int videoReceived;
+    private boolean videoUnacknowledged;
+
+    RelayCall(Bootstrap bootstrap, ConnectOptions options, MediaBus bus) {
+        this.bootstrap = bootstrap;
+        this.options = options;
+        this.bus = bus;
+        FrameListener send = this::sendLocal;
+        this.outgoing = bus.subscribe("send-" + options.name(), f -> f.isLocal() && f.kind() != MediaKind.TEXT, send);
+        this.keyframeRegistration = bus.addKeyframeListener(this::askForKeyframe);
+    }
+
+    RelayCall start() {
+        connect();
+        return this;
+    }
+
+    private void connect() {
+        if (leaving) return;
+        ChannelFuture f = bootstrap.clone()
+                .handler(new RelayCallChannel(this))
+                .connect(options.host(), options.port());
+        channel = f.channel();
+        f.addListener(done -> {
+            if (!done.isSuccess()) {
+                LOG.warn("Cannot reach relay {}:{}: {}", options.host(), options.port(), rootMessage(done.cause()));
+                scheduleReconnect(f.channel());
+            }
+        });
+    }
+
+    private void scheduleReconnect(Channel failed) {
+        if (leaving) return;
+        setState(CallState.RECONNECTING, "retrying in " + backoffMillis + " ms");
+        long delay = backoffMillis;
+        backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+        failed.eventLoop().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    // ---- events from the channel, always on its event loop ----
+
+    void channelActive(Channel ch) {
+        ch.writeAndFlush(new Messages.Hello(Messages.Role.CLIENT, options.name(), options.room(), "").toFrame());
+    }
+
+    void frameReceived(Channel ch, Frame frame) {
+        switch (frame.type()) {
+            case WELCOME -> welcome(ch, Messages.Welcome.from(frame));
+            case JOINED -> {
+                Messages.Joined j = Messages.Joined.from(frame);
+                Participant p = new Participant(j.participant(), j.name(), j.participant() == localId);
+                synchronized (roster) {
+                    roster.put(p.id(), p);
+                }
+                for (CallListener l : listeners) safely(() -> l.joined(p));
+            }
+            case LEFT -> {
+                Messages.Left left = Messages.Left.from(frame);
+                Participant p;
+                synchronized (roster) {
+                    p = roster.remove(left.participant());
+                }
+                if (p == null) p = new Participant(left.participant(), left.name(), false);
+                Participant gone = p;
+                for (CallListener l : listeners) safely(() -> l.left(gone, left.reason().text()));
+            }
+            case VIDEO -> {
+                videoReceived++;
+                videoUnacknowledged = true;
+                publishRemote(frame, MediaKind.VIDEO);
+            }
+            case AUDIO -> publishRemote(frame, MediaKind.AUDIO);
+            case TEXT -> {
+                String text = frame.payload().toString(StandardCharsets.UTF_8);
+                ChatMessage m = new ChatMessage(frame.sender(), nameOf(frame.sender()),
+                        text, clock.toLocal(frame.timestampMicros()), false);
+                remember(m);
+                publishRemote(frame, MediaKind.TEXT);
+                for (CallListener l : listeners) safely(() -> l.chat(m));
+            }
+            case PING -> {
+                long t2 = ClockEstimator.nowMicros();
+                ch.writeAndFlush(new Messages.Pong(Messages.Ping.from(frame).t1(), t2, ClockEstimator.nowMicros()).toFrame());
+            }
+            case PONG -> clock.add(Messages.Pong.from(frame), ClockEstimator.nowMicros());
+            case KEYFRAME_REQUEST -> LOG.debug("Participant {} asked for a keyframe", frame.sender());
+            case ERROR -> {
+                Messages.Error e = Messages.Error.from(frame);
+                LOG.error("Relay refused {}: {} ({})", options.name(), e.message(), e.code());
+                if (FATAL.contains(e.code())) {
+                    leaving = true;
+                    setState(CallState.CLOSED, e.message());
+                } else {
+                    setState(state, e.message());
+                }
+                ch.close();
+            }
+            default -> LOG.warn("Ignoring unexpected {} from the relay", frame.type());
+        }
+    }
+
+    /** End of a read batch: acknowledge the video taken in, so the relay sends more. */
+    void readComplete(Channel ch) {
+        if (videoUnacknowledged && welcomed) {
+            videoUnacknowledged = false;
+            ch.writeAndFlush(new Messages.Received(videoReceived).toFrame(), ch.voidPromise());
+        }
+    }
+
+    void channelInactive(Channel ch) {
+        boolean wasWelcomed = welcomed;
+        welcomed = false;
+        if (pingTask != null) pingTask.cancel(false);
+        List<Participant> gone;
+        synchronized (roster) {
+            gone = new ArrayList<>(roster.values());
+            roster.clear();
+        }
+        if (wasWelcomed) {
+            for (Participant p : gone) {
+                if (!p.self()) for (CallListener l : listeners) safely(() -> l.left(p, "connection to relay lost"));
+            }
+        }
+        if (leaving) {
+            setState(CallState.CLOSED, "left");
+        } else {
+            if (wasWelcomed) LOG.warn("Lost the relay {}:{}; reconnecting", options.host(), options.port());
+            scheduleReconnect(ch);
+        }
+    }
+
+    private void welcome(Channel ch, Messages.Welcome w) {
+        localId = w.participant();
+        welcomed = true;
+        backoffMillis = MIN_BACKOFF_MILLIS;
+        videoReceived = 0;
+        ping(ch);
+        pingTask = ch.eventLoop().scheduleAtFixedRate(() -> ping(ch), 1, 1, TimeUnit.SECONDS);
+        setState(CallState.CONNECTED, "joined " + w.room() + " as " + localId + " on " + w.server());
+        List<String> queued;
+        synchronized (pendingText) {
+            queued = new ArrayList<>(pendingText);
+            pendingText.clear();
+        }
+        for (String t : queued) writeText(ch, t);
+    }
+
+    private void ping(Channel ch) {
+        ch.writeAndFlush(new Messages.Ping(ClockEstimator.nowMicros()).toFrame(), ch.voidPromise());
+    }
+
+    private void publishRemote(Frame frame, MediaKind kind) {
+        bus.publish(MediaFrame.builder(kind)
+                .sender(frame.sender())
+                .senderName(nameOf(frame.sender()))
+                .stream(frame.stream())
+                .sequence(Integer.toUnsignedLong(frame.sequence()))
+                .captureMicros(clock.toLocal(frame.timestampMicros()))
+                .codec(frame.codec())
+                .flags(frame.flags())
+                .payload(ByteBufUtil.getBytes(frame.payload()))
+                .build());
+    }
+
+    // ---- local side ----
+
+    private void sendLocal(MediaFrame f) {
+        Channel ch = channel;
+        if (ch == null || !welcomed) return;
+        if (f.kind() == MediaKind.VIDEO && !ch.isWritable()) {
+            // The link is full: a newer frame will follow; never queue stale video.
+            videoDroppedUnwritable.incrementAndGet();
+            return;
+        }
+        MessageType type = f.kind() == MediaKind.VIDEO ? MessageType.VIDEO : MessageType.AUDIO;
+        ch.writeAndFlush(new Frame(type, f.isKeyframe() ? 1 : 0, f.stream(), 0, (int) f.sequence(),
+                clock.toRemote(f.captureMicros()), f.codec(), Unpooled.wrappedBuffer(f.payload())), ch.voidPromise());
+    }
+
+    private void askForKeyframe(StreamKey key) {
+        Channel ch = channel;
+        if (key.sender() == MediaFrame.LOCAL || ch == null || !welcomed) return;
+        ch.writeAndFlush(new Messages.KeyframeRequest(0, key.sender(), key.stream()).toFrame(), ch.voidPromise());
+    }
+
+    @Override
+    public void say(String text) {
+        if (text == null || text.isBlank()) return;
+        Channel ch = channel;
+        if (ch != null && welcomed) {
+            writeText(ch, text);
+        } else {
+            synchronized (pendingText) {
+                if (pendingText.size() >= PENDING_TEXT) pendingText.removeFirst();
+                pendingText.addLast(text);
+            }
+            LOG.info("Not connected: the line will be sent once the relay is back");
+        }
+    }
+
+    private void writeText(Channel ch, String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length > dev.parley.protocol.Wire.MAX_TEXT_BYTES) {
+            throw new IllegalArgumentException("chat line longer than " + dev.parley.protocol.Wire.MAX_TEXT_BYTES + " bytes");
+        }
+        long now = ClockEstimator.nowMicros();
+        ch.writeAndFlush(Frame.text(0, textSequence.getAndIncrement(), clock.toRemote(now), text), ch.voidPromise());
+        ChatMessage m = new ChatMessage(localId, options.name(), text, now, true);
+        remember(m);
+        bus.publish(MediaFrame.builder(MediaKind.TEXT).senderName(options.name()).captureMicros(now)
+                .payload(utf8).build());
+        for (CallListener l : listeners) safely(() -> l.chat(m));
+    }
+
+    private void remember(ChatMessage m) {
+        synchronized (history) {
+            if (history.size() >= HISTORY) history.removeFirst();
+            history.addLast(m);
+        }
+    }
+
+    private String nameOf(int id) {
+        synchronized (roster) {
+            Participant p = roster.get(id);
+            return p == null ? "#" + id : p.name();
+        }
+    }
+
+    private void setState(CallState s, String detail) {
+        state = s;
+        LOG.debug("{}: {} ({})", options.name(), s, detail);
+        for (CallListener l : listeners) safely(() -> l.stateChanged(s, detail));
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A call listener failed", e);
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    // ---- Call ----
+
+    @Override
+    public String name() { return options.name(); }
+
+    @Override
+    public String room() { return options.room(); }
+
+    @Override
+    public CallState state() { return state; }
+
+    @Override
+    public int localId() { return localId; }
+
+    @Override
+    public List<Participant> roster() {
+        synchronized (roster) {
+            return List.copyOf(roster.values());
+        }
+    }
+
+    @Override
+    public List<ChatMessage> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    @Override
+    public MediaBus bus() { return bus; }
+
+    @Override
+    public long roundTripMicros() { return clock.roundTripMicros(); }
+
+    long videoDroppedUnwritable() { return videoDroppedUnwritable.get(); }
+
+    @Override
+    public void addListener(CallListener listener) { listeners.add(listener); }
+
+    @Override
+    public void removeListener(CallListener listener) { listeners.remove(listener); }
+
+    @Override
+    public void leave() {
+        if (leaving && state == CallState.CLOSED) return;
+        leaving = true;
+        outgoing.close();
+        try {
+            keyframeRegistration.close();
+        } catch (Exception e) {
+            LOG.debug("Keyframe listener removal failed", e);
+        }
+        Channel ch = channel;
+        if (ch != null && ch.isActive()) {
+            ch.writeAndFlush(new Messages.Bye("leaving").toFrame()).addListener(f -> ch.close());
+            ch.closeFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        setState(CallState.CLOSED, "left");
+    }
+
+    @Override
+    public String toString() {
+        return "Call[" + options.name() + "@" + options.host() + ":" + options.port() + "/" + options.room() + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.parley.relay.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = RelayConfig.PID, name = "Parley relay", description = "The relay server: where it listens and its limits")
+public @interface RelayConfig {
+    String PID = "parley.relay";
+
+    @AttributeDefinition(description = "Address to listen on")
+    String host() default "0.0.0.0";
+
+    @AttributeDefinition(description = "TCP port to listen on (0 picks a free one)")
+    int port() default 7000;
+
+    @AttributeDefinition(description = "Largest accepted frame payload in bytes, checked before allocation")
+    int maxPayload() default 8 * 1024 * 1024;
+
+    @AttributeDefinition(description = "Unacknowledged VIDEO frames allowed in flight per receiver")
+    int videoWindow() default 4;
+
+    @AttributeDefinition(description = "AUDIO frames held per receiver while its socket is full; the oldest go beyond this")
+    int audioQueueFrames() default 8;
+
+    @AttributeDefinition(description = "TEXT messages held per receiver before it is disconnected as too slow")
+    int textQueueLimit() default 10000;
+
+    @AttributeDefinition(description = "Milliseconds a new connection has to send HELLO")
+    int handshakeTimeoutMillis() default 10_000;
+
+    @AttributeDefinition(description = "Milliseconds without any frame from a joined participant before it is dropped")
+    int idleTimeoutMillis() default 30_000;
+
+    @AttributeDefinition(description = "Socket send buffer in bytes")
+    int sendBufferBytes() default 256 * 1024;
+
+    @AttributeDefinition(description = "Outbound bytes below which a connection counts as writable again")
+    int writeLowWaterMark() default 256 * 1024;
+
+    @AttributeDefinition(description = "Outbound bytes above which a connection stops taking video")
+    int writeHighWaterMark() default 512 * 1024;
+
+    @AttributeDefinition(description = "Event-loop threads for connections (0: one per core)")
+    int workerThreads() default 0;
+}

@@ -1,0 +1,214 @@
+package dev.parley.relay.internal;
+
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Frame;
+import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.Messages;
+import dev.parley.protocol.MessageType;
+import dev.parley.protocol.ProtocolViolation;
+import dev.parley.protocol.ClockEstimator;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to the relay: handshake, then media fan-out, flow control, clock pings and leaving. Any protocol
+ * violation is answered with one ERROR and one log line, and closes only this connection.
+ */
+final class RelayConnection extends ChannelInboundHandlerAdapter {
+    static final Logger LOG = LoggerFactory.getLogger(RelayConnection.class);
+
+    private final RelayServer server;
+    private final RelaySettings settings;
+    private Member member;
+    private ScheduledFuture<?> handshakeTimeout;
+    private Messages.LeaveReason leaveReason = Messages.LeaveReason.CONNECTION_LOST;
+    private boolean failed;
+
+    RelayConnection(RelayServer server, RelaySettings settings) {
+        this.server = server;
+        this.settings = settings;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        handshakeTimeout = ctx.executor().schedule(() -> fail(ctx, ErrorCode.HANDSHAKE_TIMEOUT,
+                        "no HELLO within " + settings.handshakeTimeoutMillis() + " ms"),
+                settings.handshakeTimeoutMillis(), TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Frame frame = (Frame) msg;
+        try {
+            if (failed) return;
+            if (member == null) {
+                handshake(ctx, frame);
+            } else {
+                joined(ctx, frame);
+            }
+        } catch (ProtocolViolationException e) {
+            fail(ctx, e.code, e.getMessage());
+        } catch (RuntimeException e) {
+            if (e instanceof ProtocolViolation v) {
+                fail(ctx, v.errorCode(), e.getMessage());
+            } else {
+                LOG.error("Relay failed on {} from {}", frame, describe(ctx), e);
+                fail(ctx, ErrorCode.INTERNAL, "internal error");
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void handshake(ChannelHandlerContext ctx, Frame frame) {
+        if (frame.type() != MessageType.HELLO) {
+            throw new ProtocolViolationException(ErrorCode.UNEXPECTED_MESSAGE,
+                    "expected HELLO first, got " + frame.type());
+        }
+        Messages.Hello hello = Messages.Hello.from(frame);
+        if (hello.role() != Messages.Role.CLIENT) {
+            throw new ProtocolViolationException(ErrorCode.WRONG_ROLE,
+                    "this is a Parley relay, not a peer: connect to it as a relay client");
+        }
+        handshakeTimeout.cancel(false);
+        Room room = server.room(hello.room());
+        member = new Member(server.nextParticipantId(), hello.name(), room, ctx.channel(), settings);
+        ctx.writeAndFlush(new Messages.Welcome(member.id, room.name(), settings.maxPayload(), settings.videoWindow(),
+                RelayServer.SERVER_NAME).toFrame(), ctx.voidPromise());
+        room.join(member);
+        server.joined(member);
+        ctx.pipeline().addBefore(ctx.name(), "idle",
+                new IdleStateHandler(settings.idleTimeoutMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        LOG.info("{} joined room {} as {} from {}", hello.name(), room.name(), member.id, ctx.channel().remoteAddress());
+    }
+
+    private void joined(ChannelHandlerContext ctx, Frame frame) {
+        switch (frame.type()) {
+            case VIDEO, AUDIO, TEXT -> forward(ctx, frame);
+            case RECEIVED -> member.queue.acknowledged(Messages.Received.from(frame).videoFrames());
+            case PING -> {
+                long t2 = ClockEstimator.nowMicros();
+                Messages.Ping ping = Messages.Ping.from(frame);
+                ctx.writeAndFlush(new Messages.Pong(ping.t1(), t2, ClockEstimator.nowMicros()).toFrame(), ctx.voidPromise());
+            }
+            case PONG -> Messages.Pong.from(frame);
+            case KEYFRAME_REQUEST -> {
+                Messages.KeyframeRequest request = Messages.KeyframeRequest.from(frame);
+                Member target = member.room.find(request.target());
+                if (target != null && target != member) {
+                    target.send(new Messages.KeyframeRequest(member.id, request.target(), request.stream()).toFrame());
+                }
+            }
+            case BYE -> {
+                leaveReason = Messages.LeaveReason.BYE;
+                LOG.info("{} left: {}", member, Messages.Bye.from(frame).reason());
+                ctx.close();
+            }
+            case ERROR -> {
+                Messages.Error error = Messages.Error.from(frame);
+                LOG.warn("{} reported {}: {}; closing its connection", member, error.code(), error.message());
+                leaveReason = Messages.LeaveReason.PROTOCOL_ERROR;
+                ctx.close();
+            }
+            default -> throw new ProtocolViolationException(ErrorCode.UNEXPECTED_MESSAGE,
+                    frame.type() + " is not sent by clients");
+        }
+    }
+
+    private void forward(ChannelHandlerContext ctx, Frame frame) {
+        member.framesIn.incrementAndGet();
+        Frame stamped = frame.withSender(member.id);
+        ByteBuf encoded;
+        try {
+            encoded = FrameCodec.encode(stamped, ctx.alloc());
+        } finally {
+            stamped.release();
+        }
+        try {
+            long streamKey = ((long) member.id << 16) | frame.stream();
+            member.room.fanOut(member, frame.type(), streamKey, encoded);
+        } finally {
+            encoded.release();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (member != null && ctx.channel().isWritable()) member.queue.pump();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && member != null) {
+            LOG.warn("Dropping {}: nothing received for {} ms", member, settings.idleTimeoutMillis());
+            leaveReason = Messages.LeaveReason.TIMEOUT;
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (root instanceof ProtocolViolation v) {
+            fail(ctx, v.errorCode(), root.getMessage());
+        } else if (root instanceof IOException) {
+            LOG.debug("Connection {} failed: {}", describe(ctx), root.toString());
+            ctx.close();
+        } else {
+            LOG.error("Relay failed on connection {}", describe(ctx), root);
+            fail(ctx, ErrorCode.INTERNAL, "internal error");
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (handshakeTimeout != null) handshakeTimeout.cancel(false);
+        if (member != null) {
+            member.room.leave(member, leaveReason);
+            member.queue.release();
+            server.left(member);
+            if (leaveReason != Messages.LeaveReason.BYE) LOG.info("{} left room {}: {}", member, member.room.name(), leaveReason.text());
+        }
+        ctx.fireChannelInactive();
+    }
+
+    /** Answers a violation with ERROR, logs one line and closes this connection only. */
+    private void fail(ChannelHandlerContext ctx, ErrorCode code, String message) {
+        if (failed) return;
+        failed = true;
+        leaveReason = code == ErrorCode.HANDSHAKE_TIMEOUT ? Messages.LeaveReason.TIMEOUT : Messages.LeaveReason.PROTOCOL_ERROR;
+        LOG.warn("Closing {}: {} ({})", describe(ctx), message, code);
+        if (ctx.channel().isActive()) {
+            ctx.writeAndFlush(new Messages.Error(code, message).toFrame()).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private String describe(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() + (member == null ? "" : " (" + member + ")");
+    }
+
+    /** A violation found by the relay itself rather than by the frame decoder. */
+    static final class ProtocolViolationException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient ErrorCode code;
+
+        ProtocolViolationException(ErrorCode code, String message) {
+            super(message);
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.parley.relay.internal;
+
+import dev.parley.api.call.RelayStatus;
+import dev.parley.protocol.NettyTransport;
+import dev.parley.protocol.ParleyFrameDecoder;
+import dev.parley.protocol.ParleyFrameEncoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The relay: a Netty server holding rooms. Plain Java, so tests can run it without a framework. */
+final class RelayServer implements RelayStatus, AutoCloseable {
+    static final String SERVER_NAME = "parley-relay/0.1";
+    private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
+
+    private final RelaySettings settings;
+    private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final List<Member> members = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+    private final ChannelGroup channels = new DefaultChannelGroup("parley-relay", GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel serverChannel;
+    private int port;
+
+    RelayServer(RelaySettings settings) {
+        this.settings = settings;
+    }
+
+    /** Binds and returns once the relay listens. */
+    RelayServer start() throws InterruptedException {
+        NettyTransport transport = NettyTransport.best();
+        boss = transport.newGroup(1, new DefaultThreadFactory("parley-relay-accept", true));
+        workers = transport.newGroup(settings.workerThreads(), new DefaultThreadFactory("parley-relay", true));
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 256)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_SNDBUF, settings.sendBufferBytes())
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(settings.writeLowWaterMark(), settings.writeHighWaterMark()))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        channels.add(ch);
+                        ch.pipeline()
+                                .addLast("decoder", new ParleyFrameDecoder(settings.maxPayload()))
+                                .addLast("encoder", ParleyFrameEncoder.INSTANCE)
+                                .addLast("relay", new RelayConnection(RelayServer.this, settings));
+                    }
+                });
+        try {
+            serverChannel = b.bind(settings.host(), settings.port()).sync().channel();
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+        port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        LOG.info("Relay listening on {}:{} ({})", settings.host(), port, transport.name());
+        return this;
+    }
+
+    Room room(String name) {
+        return rooms.computeIfAbsent(name, Room::new);
+    }
+
+    int nextParticipantId() {
+        return nextId.getAndIncrement();
+    }
+
+    void joined(Member m) { members.add(m); }
+
+    void left(Member m) { members.remove(m); }
+
+    @Override
+    public int port() { return port; }
+
+    @Override
+    public List<MemberStats> members() {
+        List<MemberStats> out = new ArrayList<>();
+        for (Member m : members) out.add(m.stats());
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (serverChannel != null) serverChannel.close().awaitUninterruptibly();
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (boss != null) boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (workers != null) workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (serverChannel != null) LOG.info("Relay on port {} stopped", port);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.parley.ui.console.internal;
+
+import dev.parley.api.StreamStats;
+import dev.parley.api.call.Call;
+import dev.parley.api.call.Participant;
+import dev.parley.api.call.RelayStatus;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/** Gogo shell commands: {@code say}, {@code who}, {@code stats}, {@code quit}. Missing parts are said, not thrown. */
+@Component(service = ConsoleCommands.class, property = {
+        "osgi.command.scope=parley",
+        "osgi.command.function=say",
+        "osgi.command.function=who",
+        "osgi.command.function=stats",
+        "osgi.command.function=quit"})
+public final class ConsoleCommands {
+    private final BundleContext context;
+    private volatile Call call;
+    private volatile RelayStatus relay;
+
+    @Activate
+    public ConsoleCommands(BundleContext context) {
+        this.context = context;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCall(Call c) { call = c; }
+
+    void unsetCall(Call c) { if (call == c) call = null; }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setRelay(RelayStatus r) { relay = r; }
+
+    void unsetRelay(RelayStatus r) { if (relay == r) relay = null; }
+
+    /** say TEXT: sends a chat line to the room. */
+    public String say(String... words) {
+        Call c = call;
+        if (c == null) return "not in a call: start Parley with the client profile";
+        String text = String.join(" ", words).strip();
+        if (text.isEmpty()) return "usage: say TEXT";
+        c.say(text);
+        return null;
+    }
+
+    /** who: the participants in the room. */
+    public String who() {
+        Call c = call;
+        if (c == null) return relayMembers();
+        StringBuilder b = new StringBuilder("room " + c.room() + " (" + c.state().name().toLowerCase() + "):");
+        for (Participant p : c.roster()) b.append("\n  ").append(p).append(p.self() ? " (you)" : "");
+        return b.toString();
+    }
+
+    /** stats: live figures of every stream, and of the relay if one runs here. */
+    public String stats() {
+        StringBuilder b = new StringBuilder();
+        Call c = call;
+        if (c != null) {
+            long rtt = c.roundTripMicros();
+            b.append("call ").append(c.name()).append(" in ").append(c.room()).append(": ")
+                    .append(c.state().name().toLowerCase())
+                    .append(rtt < 0 ? "" : String.format(", rtt %.1f ms", rtt / 1000.0));
+            List<StreamStats> streams = c.bus().stats();
+            for (StreamStats s : streams) {
+                String who = s.key().sender() == 0 ? c.name() + " (you)" : s.key().sender() + " " + s.senderName();
+                b.append(String.format("%n  %-16s %-5s %s", who, s.key().kind().name().toLowerCase(), s.summary()));
+            }
+        }
+        if (relay != null) b.append(b.length() == 0 ? "" : "\n").append(relayMembers());
+        return b.length() == 0 ? "nothing running: no call and no relay" : b.toString();
+    }
+
+    private String relayMembers() {
+        RelayStatus r = relay;
+        if (r == null) return "not in a call and no relay here";
+        StringBuilder b = new StringBuilder("relay on port " + r.port() + ", " + r.members().size() + " members:");
+        for (RelayStatus.MemberStats m : r.members()) {
+            b.append(String.format("%n  %3d %-16s room %-10s in %7d out %7d video replaced %5d audio dropped %5d in flight %d",
+                    m.id(), m.name(), m.room(), m.framesIn(), m.framesOut(), m.videoReplaced(), m.audioDropped(), m.videoInFlight()));
+        }
+        return b.toString();
+    }
+
+    /** quit: leaves the call and stops Parley. */
+    public void quit() throws BundleException {
+        context.getBundle(0).stop();
+    }
+}
