@@ -16,9 +16,16 @@ public final class FrameCodec {
     /**
      * Encodes a frame. The frame's payload is retained by the result; the caller still owns (and releases) the frame.
      *
-     * @throws IllegalArgumentException if the codec id is too long or not US-ASCII
+     * @throws IllegalArgumentException if the codec id is too long or not printable US-ASCII
      */
     public static ByteBuf encode(Frame frame, ByteBufAllocator alloc) {
+        // getBytes(US_ASCII) would silently turn other characters into '?', and receivers refuse spaces and controls.
+        for (int i = 0; i < frame.codec().length(); i++) {
+            char c = frame.codec().charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw new IllegalArgumentException("codec id is not printable US-ASCII (0x21-0x7e): " + frame.codec());
+            }
+        }
         byte[] codec = frame.codec().getBytes(StandardCharsets.US_ASCII);
         if (codec.length > Wire.MAX_CODEC_LENGTH) {
             throw new IllegalArgumentException("codec id longer than " + Wire.MAX_CODEC_LENGTH + " bytes: " + frame.codec());
