@@ -86,8 +86,9 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         member = new Member(server.nextParticipantId(), hello.name(), room, ctx.channel(), settings);
         ctx.writeAndFlush(new Messages.Welcome(member.id, room.name(), settings.maxPayload(), settings.videoWindow(),
                 RelayServer.SERVER_NAME).toFrame(), ctx.voidPromise());
-        room.join(member);
+        // Listed before anyone hears of the join, so a member that has read its own JOINED is in members().
         server.joined(member);
+        room.join(member);
         ctx.pipeline().addBefore(ctx.name(), "idle",
                 new IdleStateHandler(settings.idleTimeoutMillis(), 0, 0, TimeUnit.MILLISECONDS));
         LOG.info("{} joined room {} as {} from {}", hello.name(), room.name(), member.id, ctx.channel().remoteAddress());
@@ -178,9 +179,10 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (handshakeTimeout != null) handshakeTimeout.cancel(false);
         if (member != null) {
+            // Unlisted before anyone hears of the leave, so whoever has read LEFT no longer finds it in members().
+            server.left(member);
             member.room.leave(member, leaveReason);
             member.queue.release();
-            server.left(member);
             if (leaveReason != Messages.LeaveReason.BYE) LOG.info("{} left room {}: {}", member, member.room.name(), leaveReason.text());
         }
         ctx.fireChannelInactive();

@@ -1,6 +1,8 @@
 package dev.parley.relay.internal;
 
 import dev.parley.api.call.RelayStatus;
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Messages;
 import dev.parley.protocol.NettyTransport;
 import dev.parley.protocol.ParleyFrameDecoder;
 import dev.parley.protocol.ParleyFrameEncoder;
@@ -105,6 +107,16 @@ final class RelayServer implements RelayStatus, AutoCloseable {
     @Override
     public void close() {
         if (serverChannel != null) serverChannel.close().awaitUninterruptibly();
+        // Tell every connection why it closes (PROTOCOL.md: a relay that shuts down SHOULD send SHUTTING_DOWN).
+        // ERROR and close run as one task on the connection's event loop, so nothing slips in between, and a
+        // receiver whose socket is full loses the ERROR instead of holding up the shutdown.
+        for (Channel ch : channels) {
+            ch.eventLoop().execute(() -> {
+                ch.writeAndFlush(new Messages.Error(ErrorCode.SHUTTING_DOWN, "relay shutting down").toFrame(),
+                        ch.voidPromise());
+                ch.close();
+            });
+        }
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         if (boss != null) boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         if (workers != null) workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
