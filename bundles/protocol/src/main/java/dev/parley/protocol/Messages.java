@@ -47,9 +47,10 @@ public final class Messages {
             ByteBuf in = f.payload().duplicate();
             Payloads.need(in, 1, MessageType.HELLO, "role");
             Role role = Role.fromCode(in.readUnsignedByte());
-            String name = Payloads.checkName(Payloads.readString(in, MessageType.HELLO, "name", Wire.MAX_NAME_BYTES),
+            // Read up to the string limit, then judge the name: an over-long name is an invalid HELLO, not a broken frame.
+            String name = Payloads.checkName(Payloads.readString(in, MessageType.HELLO, "name", 0xffff),
                     MessageType.HELLO, "name");
-            String room = Payloads.checkName(Payloads.readString(in, MessageType.HELLO, "room", Wire.MAX_NAME_BYTES),
+            String room = Payloads.checkName(Payloads.readString(in, MessageType.HELLO, "room", 0xffff),
                     MessageType.HELLO, "room");
             String auth = Payloads.readString(in, MessageType.HELLO, "auth", 1024);
             Payloads.end(in, MessageType.HELLO);

@@ -49,6 +49,7 @@ final class RelayCall implements Call {
     private static final int PENDING_TEXT = 100;
     private static final long MIN_BACKOFF_MILLIS = 200;
     private static final long MAX_BACKOFF_MILLIS = 5000;
+    private static final long WELCOME_TIMEOUT_MILLIS = 10_000;
     /** Errors that will not go away by trying again. */
     private static final Set<ErrorCode> FATAL = EnumSet.of(ErrorCode.WRONG_ROLE, ErrorCode.INVALID_HELLO,
             ErrorCode.UNSUPPORTED_VERSION, ErrorCode.BAD_MAGIC);
@@ -115,7 +116,20 @@ final class RelayCall implements Call {
     // ---- events from the channel, always on its event loop ----
 
     void channelActive(Channel ch) {
+        if (ch.localAddress() != null && ch.localAddress().equals(ch.remoteAddress())) {
+            // TCP simultaneous open: retrying a port nobody listens on can connect a socket to itself.
+            LOG.debug("Connected to itself on {}; retrying", ch.localAddress());
+            ch.close();
+            return;
+        }
         ch.writeAndFlush(new Messages.Hello(Messages.Role.CLIENT, options.name(), options.room(), "").toFrame());
+        ch.eventLoop().schedule(() -> {
+            if (!welcomed && ch.isActive()) {
+                LOG.warn("No WELCOME from {}:{} within {} ms; is it a Parley relay?", options.host(), options.port(),
+                        WELCOME_TIMEOUT_MILLIS);
+                ch.close();
+            }
+        }, WELCOME_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void frameReceived(Channel ch, Frame frame) {

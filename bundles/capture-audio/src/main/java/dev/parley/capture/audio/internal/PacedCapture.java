@@ -25,6 +25,10 @@ final class PacedCapture implements MediaSource.Capture {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread captureThread;
     private long failures;
+    private long firstTick;
+    private long ticks;
+    private long periodNanos;
+    private boolean dropLate;
 
     PacedCapture(ScheduledExecutorService executor, Runnable onClose) {
         this.executor = executor;
@@ -43,8 +47,20 @@ final class PacedCapture implements MediaSource.Capture {
         });
     }
 
-    /** Starts delivering; {@code frames} may return null when it has no frame this time. */
+    /** Starts delivering every tick, catching up after a stall (audio: every sample counts). */
     PacedCapture start(long periodNanos, Supplier<? extends RawFrame> frames, Consumer<RawFrame> sink) {
+        return start(periodNanos, frames, sink, false);
+    }
+
+    /**
+     * Starts delivering; {@code frames} may return null when it has no frame this time.
+     *
+     * @param dropLate skip ticks that run more than a period late instead of bursting to catch up (video: a late
+     *                 picture is worth less than the next one)
+     */
+    PacedCapture start(long periodNanos, Supplier<? extends RawFrame> frames, Consumer<RawFrame> sink, boolean dropLate) {
+        this.periodNanos = periodNanos;
+        this.dropLate = dropLate;
         executor.scheduleAtFixedRate(() -> deliver(frames, sink), 0, periodNanos, TimeUnit.NANOSECONDS);
         return this;
     }
@@ -52,6 +68,11 @@ final class PacedCapture implements MediaSource.Capture {
     private void deliver(Supplier<? extends RawFrame> frames, Consumer<RawFrame> sink) {
         captureThread = Thread.currentThread();
         if (closed.get()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (ticks++ == 0) firstTick = now;
+        if (dropLate && now - (firstTick + (ticks - 1) * periodNanos) > periodNanos) {
             return;
         }
         try {

@@ -97,7 +97,7 @@ public final class TestPattern implements MediaSource {
 
         TestPatternPainter painter = new TestPatternPainter(width, height, frameRate, name);
         PacedCapture capture = new PacedCapture(PacedCapture.newExecutor("parley-test-pattern-" + name, null), () -> { });
-        return capture.start(1_000_000_000L / frameRate, painter::nextFrame, sink);
+        return capture.start(1_000_000_000L / frameRate, painter::nextFrame, sink, true);
     }
 
     private static int clamp(int value, int min, int max) {

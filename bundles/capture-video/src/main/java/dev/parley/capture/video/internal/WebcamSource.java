@@ -112,7 +112,7 @@ final class WebcamSource implements MediaSource {
             throw new CaptureException("interrupted while opening camera " + webcam.getName());
         }
         current = new PacedCapture(executor, this::closed);
-        return current.start(1_000_000_000L / frameRate, this::grab, sink);
+        return current.start(1_000_000_000L / frameRate, this::grab, sink, true);
     }
 
     /** Closes a capture still running when the camera goes away. */

@@ -1,6 +1,5 @@
 package dev.parley.ui.console.internal;
 
-import dev.parley.api.StreamStats;
 import dev.parley.api.call.Call;
 import dev.parley.api.call.Participant;
 import dev.parley.api.call.RelayStatus;
@@ -66,17 +65,7 @@ public final class ConsoleCommands {
     public String stats() {
         StringBuilder b = new StringBuilder();
         Call c = call;
-        if (c != null) {
-            long rtt = c.roundTripMicros();
-            b.append("call ").append(c.name()).append(" in ").append(c.room()).append(": ")
-                    .append(c.state().name().toLowerCase())
-                    .append(rtt < 0 ? "" : String.format(", rtt %.1f ms", rtt / 1000.0));
-            List<StreamStats> streams = c.bus().stats();
-            for (StreamStats s : streams) {
-                String who = s.key().sender() == 0 ? c.name() + " (you)" : s.key().sender() + " " + s.senderName();
-                b.append(String.format("%n  %-16s %-5s %s", who, s.key().kind().name().toLowerCase(), s.summary()));
-            }
-        }
+        if (c != null) b.append(CallFigures.of(c));
         if (relay != null) b.append(b.length() == 0 ? "" : "\n").append(relayMembers());
         return b.length() == 0 ? "nothing running: no call and no relay" : b.toString();
     }

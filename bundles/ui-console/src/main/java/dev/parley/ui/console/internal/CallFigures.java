@@ -1,0 +1,23 @@
+package dev.parley.ui.console.internal;
+
+import dev.parley.api.StreamStats;
+import dev.parley.api.call.Call;
+
+/** A call's live figures as text: a heading line, then one line per stream. */
+final class CallFigures {
+    private CallFigures() {
+    }
+
+    static String of(Call c) {
+        StringBuilder b = new StringBuilder();
+        long rtt = c.roundTripMicros();
+        b.append("call ").append(c.name()).append(" in ").append(c.room()).append(": ")
+                .append(c.state().name().toLowerCase())
+                .append(rtt < 0 ? "" : String.format(", rtt %.1f ms", rtt / 1000.0));
+        for (StreamStats s : c.bus().stats()) {
+            String who = s.key().sender() == 0 ? c.name() + " (you)" : s.key().sender() + " " + s.senderName();
+            b.append(String.format("%n  %-16s %-5s %s", who, s.key().kind().name().toLowerCase(), s.summary()));
+        }
+        return b.toString();
+    }
+}

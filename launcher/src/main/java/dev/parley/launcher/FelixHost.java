@@ -1,0 +1,152 @@
+package dev.parley.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * Embeds Felix: a fresh framework cache per run, every jar of {@code bundle/} installed, the profile's
+ * configurations handed to Config Admin, and {@code plugins/} watched by FileInstall.
+ */
+final class FelixHost {
+    /** Bundles started before the others, each for a reason the framework cannot express as a dependency. */
+    private static final List<String> FIRST = List.of(
+            // A service-loader extender: must be active before any bundle first asks SLF4J for a logger.
+            "org.apache.aries.spifly.dynamic.bundle",
+            // The SLF4J provider, registered through that extender, before anything logs.
+            "slf4j.simple",
+            // The profile's configurations go in before any component that needs them starts.
+            "org.apache.felix.configadmin");
+
+    private final Path home;
+    private final Profile profile;
+    private final boolean interactive;
+    private Framework framework;
+    private Path storage;
+
+    FelixHost(Path home, Profile profile, boolean interactive) {
+        this.home = home;
+        this.profile = profile;
+        this.interactive = interactive;
+    }
+
+    Framework framework() { return framework; }
+
+    void start() throws Exception {
+        storage = Files.createTempDirectory("parley-felix-");
+        Map<String, String> props = new HashMap<>();
+        props.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        Path plugins = home.resolve("plugins");
+        Files.createDirectories(plugins);
+        props.put("felix.fileinstall.dir", plugins.toString());
+        props.put("felix.fileinstall.poll", "500");
+        props.put("felix.fileinstall.noInitialDelay", "true");
+        props.put("felix.fileinstall.log.level", "2");
+        // A shell reading a closed stdin would stop the framework: only read it in a terminal.
+        props.put("gosh.args", interactive ? "--noshutdown" : "--nointeractive");
+        if (!interactive) props.put("gosh.home", storage.toString());
+
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        framework = factory.newFramework(props);
+        framework.init();
+        BundleContext context = framework.getBundleContext();
+        List<Bundle> bundles = install(context, home.resolve("bundle"));
+        framework.start();
+
+        for (String name : FIRST) {
+            for (Bundle b : bundles) if (b.getSymbolicName().equals(name)) startQuietly(b);
+        }
+        ConfigurationWriter.apply(context, profile.configurations);
+        for (Bundle b : bundles) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && b.getState() != Bundle.ACTIVE) startQuietly(b);
+        }
+    }
+
+    private static List<Bundle> install(BundleContext context, Path dir) throws IOException, BundleException {
+        List<Path> jars;
+        try (Stream<Path> s = Files.list(dir)) {
+            jars = s.filter(p -> p.toString().endsWith(".jar")).sorted(Comparator.comparing(Path::toString)).toList();
+        }
+        if (jars.isEmpty()) throw new IllegalStateException("no bundles in " + dir);
+        List<Bundle> bundles = new ArrayList<>();
+        for (Path jar : jars) {
+            try (InputStream in = Files.newInputStream(jar)) {
+                bundles.add(context.installBundle(jar.toUri().toString(), in));
+            }
+        }
+        return bundles;
+    }
+
+    private static void startQuietly(Bundle b) {
+        try {
+            b.start();
+        } catch (BundleException e) {
+            System.err.println("[ERROR] Bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
+        }
+    }
+
+    /** Waits for the relay service and returns its port, or -1 if none came up in time. */
+    int awaitRelayPort(long timeoutMillis) throws Exception {
+        BundleContext context = framework.getBundleContext();
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            ServiceReference<?> ref = context.getServiceReference("dev.parley.api.call.RelayStatus");
+            if (ref != null) {
+                Object relay = context.getService(ref);
+                try {
+                    Class<?> type = Class.forName("dev.parley.api.call.RelayStatus", false, relay.getClass().getClassLoader());
+                    return (Integer) type.getMethod("port").invoke(relay);
+                } finally {
+                    context.ungetService(ref);
+                }
+            }
+            Thread.sleep(10);
+        }
+        return -1;
+    }
+
+    /** Milliseconds since the JVM started. */
+    static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    void stop() {
+        try {
+            if (framework != null && (framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                framework.stop();
+                framework.waitForStop(10_000);
+            }
+        } catch (Exception e) {
+            System.err.println("[WARN] Parley did not stop cleanly: " + e);
+        } finally {
+            deleteStorage();
+        }
+    }
+
+    private void deleteStorage() {
+        if (storage == null) return;
+        try (Stream<Path> s = Files.walk(storage)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover cache in the temp folder does no harm.
+        }
+    }
+}

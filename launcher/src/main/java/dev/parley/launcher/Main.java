@@ -1,0 +1,65 @@
+package dev.parley.launcher;
+
+import java.nio.file.Path;
+import org.osgi.framework.launch.Framework;
+
+/** {@code parley server|client|demo}: starts Felix with the profile the command line names. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        boolean interactive = System.console() != null;
+        Profile profile;
+        try {
+            profile = Profile.of(options, interactive);
+        } catch (Options.UsageException e) {
+            if (!e.getMessage().isEmpty()) System.err.println("parley: " + e.getMessage());
+            System.err.println(Profile.USAGE);
+            System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            return;
+        }
+        configureJvm();
+        FelixHost host = new FelixHost(Path.of(System.getProperty("parley.home", ".")).toAbsolutePath(), profile, interactive);
+        Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "parley-shutdown"));
+        try {
+            host.start();
+        } catch (Exception e) {
+            System.err.println("parley: could not start: " + e.getMessage());
+            host.stop();
+            System.exit(1);
+        }
+        if (profile.waitsForRelay) {
+            int port = host.awaitRelayPort(10_000);
+            if (port < 0) {
+                System.err.println("parley: the relay did not start (is the port taken?); see the log above");
+                host.stop();
+                System.exit(1);
+            }
+            System.out.println("Parley " + profile.name + " ready: relay listening on port " + port + " ("
+                    + FelixHost.sinceJvmStart() + " ms after start)");
+        }
+        Framework framework = host.framework();
+        framework.waitForStop(0);
+        System.exit(0);
+    }
+
+    /** Defaults a user can override with -D in PARLEY_JAVA_OPTS. */
+    private static void configureJvm() {
+        if (System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isEmpty()) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        setDefault("org.slf4j.simpleLogger.showDateTime", "true");
+        setDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        setDefault("org.slf4j.simpleLogger.showThreadName", "false");
+        setDefault("org.slf4j.simpleLogger.showShortLogName", "true");
+        setDefault("org.slf4j.simpleLogger.levelInBrackets", "true");
+        setDefault("org.slf4j.simpleLogger.log.io.netty", "warn");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) System.setProperty(key, value);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.parley.launcher;
+
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a command line asks Parley to be: the configurations to create (PID to properties). Components are gated by
+ * their configurations, so the same bundle set serves every profile.
+ */
+final class Profile {
+    static final String USAGE = """
+            usage:
+              parley server [--port 7000] [--host 0.0.0.0]
+              parley client --server HOST[:PORT] [--name NAME] [--room lobby] [--no-video] [--no-audio] [--stats SECONDS]
+              parley demo [--port 7000] [--names alice,bob,carol] [--fps 15]
+              parley help
+            In a client, type chat lines (or pipe them in); in the shell: say TEXT, who, stats, quit.""";
+
+    final String name;
+    final Map<String, Hashtable<String, Object>> configurations = new LinkedHashMap<>();
+    final boolean waitsForRelay;
+
+    private Profile(String name, boolean waitsForRelay) {
+        this.name = name;
+        this.waitsForRelay = waitsForRelay;
+    }
+
+    static Profile of(Options o, boolean interactive) {
+        return switch (o.profile) {
+            case "server" -> server(o);
+            case "client" -> client(o, interactive);
+            case "demo" -> demo(o);
+            default -> throw new Options.UsageException(o.profile.equals("help") ? "" : "unknown command '" + o.profile + "'");
+        };
+    }
+
+    private static Profile server(Options o) {
+        check(o, "port", "host");
+        Profile p = new Profile("server", true);
+        p.config("parley.relay").put("port", port(o, "port", 7000));
+        p.config("parley.relay").put("host", o.get("host", "0.0.0.0"));
+        return p;
+    }
+
+    private static Profile client(Options o, boolean interactive) {
+        check(o, "server", "port", "name", "room", "no-video", "no-audio", "fps", "stats");
+        String server = o.get("server", null);
+        if (server == null) throw new Options.UsageException("a client needs --server HOST[:PORT]");
+        int port = o.integer("port", 7000);
+        int colon = server.lastIndexOf(':');
+        if (colon > 0 && server.indexOf(':') == colon) {
+            port = parsePort(server.substring(colon + 1));
+            server = server.substring(0, colon);
+        }
+        Profile p = new Profile("client", false);
+        Hashtable<String, Object> c = p.config("parley.client");
+        c.put("server", server);
+        c.put("port", port);
+        c.put("name", o.get("name", System.getProperty("user.name", "guest")));
+        c.put("room", o.get("room", "lobby"));
+        c.put("video", !o.flag("no-video"));
+        c.put("audio", !o.flag("no-audio"));
+        c.put("fps", o.integer("fps", 15));
+        if (!interactive) p.config("parley.console.stdin").put("quitAtEnd", false);
+        if (o.has("stats")) p.config("parley.console.stats").put("intervalMillis", (int) (seconds(o, "stats") * 1000));
+        return p;
+    }
+
+    private static Profile demo(Options o) {
+        check(o, "port", "names", "fps", "room");
+        Profile p = new Profile("demo", true);
+        p.config("parley.relay").put("port", port(o, "port", 7000));
+        p.config("parley.relay").put("host", "127.0.0.1");
+        Hashtable<String, Object> d = p.config("parley.demo");
+        d.put("names", o.get("names", "alice,bob,carol").split(","));
+        d.put("fps", o.integer("fps", 15));
+        d.put("room", o.get("room", "demo"));
+        return p;
+    }
+
+    private static double seconds(Options o, String key) {
+        try {
+            double s = Double.parseDouble(o.get(key, "1"));
+            if (s > 0) return s;
+        } catch (NumberFormatException e) {
+            // fall through to the usage error
+        }
+        throw new Options.UsageException("--" + key + " takes a number of seconds");
+    }
+
+    private Hashtable<String, Object> config(String pid) {
+        return configurations.computeIfAbsent(pid, k -> new Hashtable<>());
+    }
+
+    private static int port(Options o, String key, int fallback) {
+        int port = o.integer(key, fallback);
+        if (port < 0 || port > 65535) throw new Options.UsageException("--" + key + " must be 0 to 65535");
+        return port;
+    }
+
+    private static int parsePort(String s) {
+        try {
+            int port = Integer.parseInt(s);
+            if (port > 0 && port <= 65535) return port;
+        } catch (NumberFormatException e) {
+            // fall through to the usage error
+        }
+        throw new Options.UsageException("'" + s + "' is not a port number");
+    }
+
+    private static void check(Options o, String... known) {
+        List<String> unknown = o.unknown(new ArrayList<>(List.of(known)));
+        if (!unknown.isEmpty()) throw new Options.UsageException("unknown option " + String.join(", ", unknown));
+    }
+}

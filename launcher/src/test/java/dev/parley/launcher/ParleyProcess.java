@@ -1,0 +1,140 @@
+package dev.parley.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The assembled distribution's {@code bin/parley}, run as a user runs it: standard input piped (so a client sends
+ * each line as chat), standard output collected line by line, standard error kept in a file for failures.
+ */
+final class ParleyProcess implements AutoCloseable {
+    static final Path DIST = Path.of(System.getProperty("parley.dist", "target/parley"));
+    private static final long WAIT_MILLIS = 60_000;
+
+    private final String label;
+    private final Process process;
+    private final Writer stdin;
+    private final List<String> lines = new ArrayList<>();
+    private final Path stderr;
+
+    private ParleyProcess(String label, Process process, Path stderr) {
+        this.label = label;
+        this.process = process;
+        this.stderr = stderr;
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Thread reader = new Thread(this::collect, "stdout-" + label);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static ParleyProcess start(String label, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(DIST.resolve("bin/parley").toString());
+        command.addAll(List.of(args));
+        Path err = Files.createTempFile("parley-" + label + "-", ".err");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile());
+        pb.environment().remove("DISPLAY");
+        return new ParleyProcess(label, pb.start(), err);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private void collect() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            // The process ended.
+        }
+    }
+
+    /** Sends one line to the process's standard input. */
+    void type(String line) throws IOException {
+        stdin.write(line + "\n");
+        stdin.flush();
+    }
+
+    /** Waits for an output line that matches and returns it; fails the test with the output so far if none comes. */
+    String await(String what, Predicate<String> match) throws InterruptedException {
+        return awaitFrom(0, what, match);
+    }
+
+    /** Like {@link #await}, looking only at lines from index {@code from} on. */
+    String awaitFrom(int from, String what, Predicate<String> match) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        synchronized (lines) {
+            int i = from;
+            while (true) {
+                for (; i < lines.size(); i++) if (match.test(lines.get(i))) return lines.get(i);
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0 || !process.isAlive() && i >= lines.size()) {
+                    throw new AssertionError(label + " never printed " + what + "\n" + describe());
+                }
+                lines.wait(Math.min(left, 200));
+            }
+        }
+    }
+
+    /** The console view says it is connected, as a state change or when it attached to a connected call. */
+    static boolean saysConnected(String line) {
+        return line.startsWith("* connected") || line.startsWith("* console attached") && line.contains("(connected)");
+    }
+
+    String awaitContaining(String text) throws InterruptedException {
+        return await("a line containing '" + text + "'", l -> l.contains(text));
+    }
+
+    int lineCount() {
+        synchronized (lines) {
+            return lines.size();
+        }
+    }
+
+    List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    /** Kills the process at once, as a crash or a pulled cable would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    String describe() {
+        String err;
+        try {
+            err = Files.readString(stderr);
+        } catch (IOException e) {
+            err = e.toString();
+        }
+        return "--- " + label + " stdout ---\n" + String.join("\n", lines()) + "\n--- " + label + " stderr ---\n" + err;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) process.destroyForcibly();
+    }
+}
