@@ -1,7 +1,6 @@
 package dev.parley.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,20 +66,30 @@ final class FelixHost {
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
         framework = factory.newFramework(props);
         framework.init();
+        trace("framework initialised");
         BundleContext context = framework.getBundleContext();
-        List<Bundle> bundles = install(context, home.resolve("bundle"));
+        java.util.Set<String> omitted = new java.util.HashSet<>(profile.omitted);
+        // Without a terminal the shell would never read a line; the commands stay reachable for tooling.
+        if (!interactive) omitted.add("org.apache.felix.gogo.shell-");
+        List<Bundle> bundles = install(context, home.resolve("bundle"), omitted);
         framework.start();
+        trace("bundles installed");
 
         for (String name : FIRST) {
             for (Bundle b : bundles) if (b.getSymbolicName().equals(name)) startQuietly(b);
         }
         ConfigurationWriter.apply(context, profile.configurations);
+        trace("configurations applied");
         for (Bundle b : bundles) {
-            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && b.getState() != Bundle.ACTIVE) startQuietly(b);
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && b.getState() != Bundle.ACTIVE) {
+                startQuietly(b);
+                trace("started " + b.getSymbolicName());
+            }
         }
     }
 
-    private static List<Bundle> install(BundleContext context, Path dir) throws IOException, BundleException {
+    private static List<Bundle> install(BundleContext context, Path dir, java.util.Set<String> omitted)
+            throws IOException, BundleException {
         List<Path> jars;
         try (Stream<Path> s = Files.list(dir)) {
             jars = s.filter(p -> p.toString().endsWith(".jar")).sorted(Comparator.comparing(Path::toString)).toList();
@@ -88,9 +97,9 @@ final class FelixHost {
         if (jars.isEmpty()) throw new IllegalStateException("no bundles in " + dir);
         List<Bundle> bundles = new ArrayList<>();
         for (Path jar : jars) {
-            try (InputStream in = Files.newInputStream(jar)) {
-                bundles.add(context.installBundle(jar.toUri().toString(), in));
-            }
+            // reference: makes Felix read the jar in place instead of copying it into the cache on every start.
+            if (omitted.stream().anyMatch(prefix -> jar.getFileName().toString().startsWith(prefix))) continue;
+            bundles.add(context.installBundle("reference:" + jar.toUri()));
         }
         return bundles;
     }
@@ -121,6 +130,11 @@ final class FelixHost {
             Thread.sleep(10);
         }
         return -1;
+    }
+
+    /** With -Dparley.trace.startup=true, prints how long each start-up step took. */
+    static void trace(String step) {
+        if (Boolean.getBoolean("parley.trace.startup")) System.err.println("[startup] " + sinceJvmStart() + " ms " + step);
     }
 
     /** Milliseconds since the JVM started. */

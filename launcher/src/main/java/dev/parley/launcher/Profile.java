@@ -22,6 +22,8 @@ final class Profile {
     final String name;
     final Map<String, Hashtable<String, Object>> configurations = new LinkedHashMap<>();
     final boolean waitsForRelay;
+    /** Jars of bundle/ this profile leaves out (file name prefixes), so a relay does not load capture and codecs. */
+    final java.util.Set<String> omitted = new java.util.HashSet<>();
 
     private Profile(String name, boolean waitsForRelay) {
         this.name = name;
@@ -40,6 +42,8 @@ final class Profile {
     private static Profile server(Options o) {
         check(o, "port", "host");
         Profile p = new Profile("server", true);
+        p.omitted.addAll(List.of("parley-capture-audio-", "parley-capture-video-", "parley-codec-jpeg-",
+                "parley-codec-pcm-", "parley-client-", "parley-demo-"));
         p.config("parley.relay").put("port", port(o, "port", 7000));
         p.config("parley.relay").put("host", o.get("host", "0.0.0.0"));
         return p;

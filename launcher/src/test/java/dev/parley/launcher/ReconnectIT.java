@@ -7,8 +7,8 @@ class ReconnectIT {
     @Test
     void aClientReconnectsByItselfWhenTheRelayComesBackAndChatsAgain() throws Exception {
         int port = ParleyProcess.freePort();
-        ParleyProcess first = ParleyProcess.start("relay-1", "server", "--port", String.valueOf(port), "--host", "127.0.0.1");
-        try (ParleyProcess alice = ParleyProcess.start("alice", "client", "--server", "127.0.0.1:" + port, "--name", "alice", "--no-audio");
+        try (ParleyProcess first = ParleyProcess.start("relay-1", "server", "--port", String.valueOf(port), "--host", "127.0.0.1");
+             ParleyProcess alice = ParleyProcess.start("alice", "client", "--server", "127.0.0.1:" + port, "--name", "alice", "--no-audio");
              ParleyProcess bob = ParleyProcess.start("bob", "client", "--server", "127.0.0.1:" + port, "--name", "bob", "--no-audio")) {
             first.awaitContaining("relay listening");
             alice.await("being connected", ParleyProcess::saysConnected);

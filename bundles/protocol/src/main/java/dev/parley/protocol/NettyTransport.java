@@ -20,6 +20,7 @@ public final class NettyTransport {
 
     /** Native epoll if its library loads here, else NIO. */
     public static NettyTransport best() {
+        if (Boolean.getBoolean("parley.nio")) return new NettyTransport(false);
         try {
             return new NettyTransport(io.netty.channel.epoll.Epoll.isAvailable());
         } catch (LinkageError e) {
