@@ -13,7 +13,6 @@ import dev.parley.api.capture.AudioPlayer;
 import dev.parley.api.capture.CaptureSpec;
 import dev.parley.api.capture.MediaPublisher;
 import dev.parley.api.codec.MediaFormat;
-import dev.parley.api.ui.ConferenceView;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
@@ -21,17 +20,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The local participant of {@code parley client}: joins the configured relay and room, publishes camera (or test
- * pattern) and microphone (or tone), plays remote audio, and shows the call in every {@link ConferenceView} present,
- * attaching views as they arrive so a UI can be swapped mid-call. Registered as the {@link Call} service.
+ * pattern) and microphone (or tone) and plays remote audio. Registered as the {@link Call} service, which
+ * {@link ViewBinder} shows in every view present.
  */
 @Component(service = Call.class, configurationPid = ClientConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true)
@@ -41,8 +37,6 @@ public final class ClientComponent implements Call {
 
     private final Call call;
     private final List<AutoCloseable> running = new ArrayList<>();
-    private final List<ConferenceView> views = new ArrayList<>();
-    private boolean active;
 
     @Activate
     public ClientComponent(@Reference MediaBus bus, @Reference ParticipantConnector connector,
@@ -57,58 +51,11 @@ public final class ClientComponent implements Call {
             running.add(publisher.start(bus, MediaKind.AUDIO, new CaptureSpec(name, MediaFormat.audio(config.sampleRate(), 1, 20))));
             running.add(player.start(bus));
         }
-        List<ConferenceView> early;
-        synchronized (views) {
-            active = true;
-            early = new ArrayList<>(views);
-        }
-        early.forEach(this::attach);
         LOG.info("{} joining {}:{} room {}", name, config.server(), config.port(), config.room());
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addView(ConferenceView view) {
-        boolean now;
-        synchronized (views) {
-            views.add(view);
-            now = active;
-        }
-        if (now) attach(view);
-    }
-
-    void removeView(ConferenceView view) {
-        boolean was;
-        synchronized (views) {
-            was = views.remove(view) && active;
-        }
-        if (was) {
-            call.removeListener(view);
-            try {
-                view.detach(this);
-            } catch (RuntimeException e) {
-                LOG.warn("View failed to detach", e);
-            }
-        }
-    }
-
-    private void attach(ConferenceView view) {
-        try {
-            view.attach(this);
-            call.addListener(view);
-        } catch (RuntimeException e) {
-            LOG.warn("View {} failed to attach: {}", view.getClass().getName(), e.toString());
-        }
     }
 
     @Deactivate
     void deactivate() {
-        List<ConferenceView> attached;
-        synchronized (views) {
-            active = false;
-            attached = new ArrayList<>(views);
-        }
-        for (ConferenceView v : attached) removeViewQuietly(v);
         for (AutoCloseable c : running) {
             try {
                 c.close();
@@ -117,15 +64,6 @@ public final class ClientComponent implements Call {
             }
         }
         call.leave();
-    }
-
-    private void removeViewQuietly(ConferenceView v) {
-        call.removeListener(v);
-        try {
-            v.detach(this);
-        } catch (RuntimeException e) {
-            LOG.debug("View failed to detach", e);
-        }
     }
 
     /** The publications of this client, for mute controls. */

@@ -1,23 +1,22 @@
 package dev.parley.demo.internal;
 
 import dev.parley.api.MediaBus;
-import dev.parley.api.call.CallListener;
-import dev.parley.api.call.ChatMessage;
-import dev.parley.api.call.Participant;
+import dev.parley.api.call.Call;
 import dev.parley.api.call.ParticipantConnector;
 import dev.parley.api.call.RelayStatus;
 import dev.parley.api.capture.AudioPlayer;
 import dev.parley.api.capture.MediaPublisher;
 import java.io.PrintStream;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,8 +28,8 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * {@code parley demo}: synthetic participants, each with its own bus, join the relay running in this process and
- * exchange test-pattern video, tone audio and scripted chat. Once a second it prints one line per stream; every chat
- * line is printed as it arrives.
+ * exchange test-pattern video, tone audio and scripted chat. Once a second it prints one line per stream. The first
+ * participant's call is registered as the {@link Call} service, so the views show its chat and roster.
  */
 @Component(configurationPid = DemoConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {})
@@ -43,18 +42,19 @@ public final class DemoComponent {
             "latency looks fine from here",
             "let's try dropping a codec plugin in later",
             "see you at the next stage"};
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final ComponentServiceObjects<MediaBus> buses;
     private final List<SyntheticParticipant> participants = new ArrayList<>();
     private final List<MediaBus> ownedBuses = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private final PrintStream out = System.out;
+    private final ServiceRegistration<Call> callRegistration;
 
     @Activate
     public DemoComponent(@Reference(scope = ReferenceScope.PROTOTYPE_REQUIRED) ComponentServiceObjects<MediaBus> buses,
                          @Reference ParticipantConnector connector, @Reference MediaPublisher publisher,
-                         @Reference AudioPlayer player, @Reference RelayStatus relay, DemoConfig config) {
+                         @Reference AudioPlayer player, @Reference RelayStatus relay, DemoConfig config,
+                         BundleContext context) {
         this.buses = buses;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parley-demo");
@@ -69,23 +69,9 @@ public final class DemoComponent {
             participants.add(new SyntheticParticipant(name.strip(), bus, relay.port(), config.room(), config.fps(),
                     connector, publisher, player));
         }
-        // Chat as the first participant sees it: everyone else's lines as they arrive, and its own.
-        participants.get(0).call.addListener(new CallListener() {
-            @Override
-            public void chat(ChatMessage m) {
-                println("[" + TIME.format(Instant.ofEpochMilli(m.timeMicros() / 1000)) + "] " + m);
-            }
-
-            @Override
-            public void joined(Participant p) {
-                println("* " + p + " joined");
-            }
-
-            @Override
-            public void left(Participant p, String reason) {
-                println("* " + p + " left (" + reason + ")");
-            }
-        });
+        // The first participant is the one a user sits at: views (console, desktop) and shell commands show its call.
+        callRegistration = context.registerService(Call.class, participants.get(0).call,
+                new Hashtable<>(Map.of("parley.demo", Boolean.TRUE)));
         DemoReport report = new DemoReport(out);
         timer.scheduleAtFixedRate(() -> report.print(participants), config.statsIntervalMillis(),
                 config.statsIntervalMillis(), TimeUnit.MILLISECONDS);
@@ -107,6 +93,7 @@ public final class DemoComponent {
 
     @Deactivate
     void deactivate() {
+        callRegistration.unregister();
         timer.shutdownNow();
         participants.forEach(SyntheticParticipant::close);
         ownedBuses.forEach(buses::ungetService);
