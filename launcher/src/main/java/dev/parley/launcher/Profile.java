@@ -16,8 +16,13 @@ final class Profile {
               parley server [--port 7000] [--host 0.0.0.0]
               parley client --server HOST[:PORT] [--name NAME] [--room lobby] [--no-video] [--no-audio] [--stats SECONDS]
               parley demo [--port 7000] [--names alice,bob,carol] [--fps 15]
+              parley bench [--clients 20] [--slow 1] [--slow-fps 10] [--fps 30] [--size 40000] [--seconds 10] [--window 4]
               parley help
             In a client, type chat lines (or pipe them in); in the shell: say TEXT, who, stats, quit.""";
+
+    /** What only a participant needs: a relay leaves these out. */
+    private static final List<String> PARTICIPANT_BUNDLES = List.of("parley-capture-audio-", "parley-capture-video-",
+            "parley-codec-jpeg-", "parley-codec-pcm-", "parley-client-", "parley-demo-");
 
     final String name;
     final Map<String, Hashtable<String, Object>> configurations = new LinkedHashMap<>();
@@ -35,6 +40,7 @@ final class Profile {
             case "server" -> server(o);
             case "client" -> client(o, interactive);
             case "demo" -> demo(o);
+            case "bench" -> bench(o);
             default -> throw new Options.UsageException(o.profile.equals("help") ? "" : "unknown command '" + o.profile + "'");
         };
     }
@@ -42,8 +48,8 @@ final class Profile {
     private static Profile server(Options o) {
         check(o, "port", "host");
         Profile p = new Profile("server", true);
-        p.omitted.addAll(List.of("parley-capture-audio-", "parley-capture-video-", "parley-codec-jpeg-",
-                "parley-codec-pcm-", "parley-client-", "parley-demo-"));
+        p.omitted.addAll(PARTICIPANT_BUNDLES);
+        p.omitted.add("parley-bench-");
         p.config("parley.relay").put("port", port(o, "port", 7000));
         p.config("parley.relay").put("host", o.get("host", "0.0.0.0"));
         return p;
@@ -93,6 +99,24 @@ final class Profile {
             // fall through to the usage error
         }
         throw new Options.UsageException("--" + key + " takes a number of seconds");
+    }
+
+    private static Profile bench(Options o) {
+        check(o, "clients", "slow", "slow-fps", "fps", "size", "seconds", "warmup", "window");
+        Profile p = new Profile("bench", true);
+        p.omitted.addAll(PARTICIPANT_BUNDLES);
+        p.config("parley.relay").put("port", 0);
+        p.config("parley.relay").put("host", "127.0.0.1");
+        if (o.has("window")) p.config("parley.relay").put("videoWindow", o.integer("window", 4));
+        Hashtable<String, Object> b = p.config("parley.bench");
+        b.put("clients", o.integer("clients", 20));
+        b.put("slow", o.integer("slow", 1));
+        b.put("slowFps", o.integer("slow-fps", 10));
+        b.put("fps", o.integer("fps", 30));
+        b.put("frameBytes", o.integer("size", 40_000));
+        b.put("seconds", o.integer("seconds", 10));
+        b.put("warmupSeconds", o.integer("warmup", 3));
+        return p;
     }
 
     private Hashtable<String, Object> config(String pid) {

@@ -17,15 +17,16 @@ import java.util.Map;
  * <li>TEXT is written at once and never dropped; a receiver that lets {@code textQueueLimit} messages pile up in
  * its socket is disconnected as too slow.</li>
  * <li>AUDIO is written while the socket takes it; otherwise it waits in a short queue that drops its oldest.</li>
- * <li>VIDEO waits newest-wins per (sender, stream) and is written only while fewer than {@code videoWindow} video
- * frames are unacknowledged (RECEIVED) and the socket is below its high water mark. A slow receiver so gets fresh
+ * <li>VIDEO waits newest-wins per (sender, stream) and is written only while fewer than the receiver's
+ * {@link VideoWindow} of video frames are unacknowledged (RECEIVED) and the socket is below its high water mark. A
+ * slow receiver so gets fresh
  * frames at its own pace instead of a growing backlog, and never slows anyone else.</li>
  * </ul>
  * Writes are flushed once per event-loop cycle, and at once when the socket crosses its high water mark.
  */
 final class ReceiverQueue {
     private final Channel channel;
-    private final int videoWindow;
+    private final VideoWindow videoWindow;
     private final int audioCapacity;
     private final int textLimit;
     private final ArrayDeque<ByteBuf> audio = new ArrayDeque<>();
@@ -42,7 +43,7 @@ final class ReceiverQueue {
 
     ReceiverQueue(Channel channel, RelaySettings settings) {
         this.channel = channel;
-        this.videoWindow = settings.videoWindow();
+        this.videoWindow = new VideoWindow(settings.videoWindow(), settings.maxVideoWindow(), settings.latencyTargetMillis());
         this.audioCapacity = settings.audioQueueFrames();
         this.textLimit = settings.textQueueLimit();
         this.flushTask = () -> {
@@ -90,6 +91,7 @@ final class ReceiverQueue {
         // Never let a confused client acknowledge more than was sent.
         if (count - videoSent > 0) count = videoSent;
         videoAcked = count;
+        videoWindow.acknowledged(count, System.nanoTime());
         pump();
     }
 
@@ -98,7 +100,7 @@ final class ReceiverQueue {
         if (released) return;
         while (!audio.isEmpty() && channel.isWritable()) write(audio.removeFirst());
         Iterator<Map.Entry<Long, ByteBuf>> it = video.entrySet().iterator();
-        while (it.hasNext() && channel.isWritable() && videoSent - videoAcked < videoWindow) {
+        while (it.hasNext() && channel.isWritable() && videoSent - videoAcked < videoWindow.size()) {
             ByteBuf next = it.next().getValue();
             it.remove();
             write(next);

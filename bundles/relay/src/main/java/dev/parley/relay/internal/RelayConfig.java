@@ -16,8 +16,14 @@ public @interface RelayConfig {
     @AttributeDefinition(description = "Largest accepted frame payload in bytes, checked before allocation")
     int maxPayload() default 8 * 1024 * 1024;
 
-    @AttributeDefinition(description = "Unacknowledged VIDEO frames allowed in flight per receiver")
+    @AttributeDefinition(description = "Unacknowledged VIDEO frames a new receiver may have in flight; then the window follows what the receiver consumes")
     int videoWindow() default 4;
+
+    @AttributeDefinition(description = "Most unacknowledged VIDEO frames any receiver may have in flight")
+    int maxVideoWindow() default 64;
+
+    @AttributeDefinition(description = "A receiver's window holds what it consumes in this many milliseconds (bounds a slow reader's latency)")
+    int latencyTargetMillis() default 100;
 
     @AttributeDefinition(description = "AUDIO frames held per receiver while its socket is full; the oldest go beyond this")
     int audioQueueFrames() default 8;
