@@ -27,6 +27,7 @@ final class StreamCounters {
     private double kbps;
     private long p50 = -1;
     private long p99 = -1;
+    private boolean rolled;
 
     StreamCounters(StreamKey key, long nowNanos) {
         this.key = key;
@@ -50,6 +51,13 @@ final class StreamCounters {
 
     synchronized StreamStats snapshot(long nowNanos) {
         roll(nowNanos);
+        double open = (nowNanos - windowStart) / 1e9;
+        if (!rolled && open >= 0.25) {
+            // The first window is still open: show its rate so far rather than nothing.
+            double seconds = open;
+            return new StreamStats(key, senderName, codec, framesIn, bytesIn, framesOut, dropped,
+                    windowFrames / seconds, windowBytes * 8 / 1000.0 / seconds, p50, p99);
+        }
         return new StreamStats(key, senderName, codec, framesIn, bytesIn, framesOut, dropped, fps, kbps, p50, p99);
     }
 
@@ -78,5 +86,6 @@ final class StreamCounters {
         windowFrames = 0;
         windowBytes = 0;
         latencyCount = 0;
+        rolled = true;
     }
 }
