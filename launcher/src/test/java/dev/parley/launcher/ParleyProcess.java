@@ -116,10 +116,25 @@ final class ParleyProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to end by itself and returns its exit code. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError(label + " did not exit\n" + describe());
+        return process.exitValue();
+    }
+
     /** Kills the process at once, as a crash or a pulled cable would. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** What the process wrote to standard error so far. */
+    String stderr() {
+        try {
+            return Files.readString(stderr);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     String describe() {
