@@ -39,6 +39,12 @@ public final class BlockingWireClient implements Closeable {
         return new BlockingWireClient(s, Wire.DEFAULT_MAX_PAYLOAD * 2);
     }
 
+    /** Speaks the protocol over an already connected socket (the accepting side of a test, for instance). */
+    public static BlockingWireClient over(Socket socket) throws IOException {
+        socket.setTcpNoDelay(true);
+        return new BlockingWireClient(socket, Wire.DEFAULT_MAX_PAYLOAD * 2);
+    }
+
     /** Sends HELLO and returns the WELCOME; an ERROR answer is thrown as {@link RefusedException}. */
     public Messages.Welcome join(String name, String room) throws IOException {
         send(new Messages.Hello(Messages.Role.CLIENT, name, room, "").toFrame());
