@@ -1,5 +1,7 @@
 package dev.parley.capture.video.internal;
 
+import dev.parley.capture.common.PacedCapture;
+
 import dev.parley.api.MediaKind;
 import dev.parley.api.capture.CaptureException;
 import dev.parley.api.capture.CaptureSpec;

@@ -1,5 +1,7 @@
 package dev.parley.capture.video.internal;
 
+import dev.parley.capture.common.PacedCapture;
+
 import com.github.sarxos.webcam.Webcam;
 import com.github.sarxos.webcam.WebcamDiscoveryService;
 import dev.parley.api.MediaKind;

@@ -1,4 +1,4 @@
-package dev.parley.capture.video.internal;
+package dev.parley.capture.common;
 
 import dev.parley.api.capture.MediaSource;
 import dev.parley.api.codec.RawFrame;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * sink. A failing frame is logged and skipped (a throwing scheduled task would otherwise silently stop the whole
  * capture). Closing stops the thread and guarantees that no frame reaches the sink afterwards.
  */
-final class PacedCapture implements MediaSource.Capture {
+public final class PacedCapture implements MediaSource.Capture {
     private static final Logger LOG = LoggerFactory.getLogger(PacedCapture.class);
     private static final long CLOSE_WAIT_MILLIS = 2000;
 
@@ -30,13 +30,13 @@ final class PacedCapture implements MediaSource.Capture {
     private long periodNanos;
     private boolean dropLate;
 
-    PacedCapture(ScheduledExecutorService executor, Runnable onClose) {
+    public PacedCapture(ScheduledExecutorService executor, Runnable onClose) {
         this.executor = executor;
         this.onClose = onClose;
     }
 
     /** A single daemon thread with the given name, and, when not null, the given context class loader. */
-    static ScheduledExecutorService newExecutor(String threadName, ClassLoader contextLoader) {
+    public static ScheduledExecutorService newExecutor(String threadName, ClassLoader contextLoader) {
         return Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, threadName);
             thread.setDaemon(true);
@@ -48,7 +48,7 @@ final class PacedCapture implements MediaSource.Capture {
     }
 
     /** Starts delivering every tick, catching up after a stall (audio: every sample counts). */
-    PacedCapture start(long periodNanos, Supplier<? extends RawFrame> frames, Consumer<RawFrame> sink) {
+    public PacedCapture start(long periodNanos, Supplier<? extends RawFrame> frames, Consumer<RawFrame> sink) {
         return start(periodNanos, frames, sink, false);
     }
 
@@ -58,7 +58,7 @@ final class PacedCapture implements MediaSource.Capture {
      * @param dropLate skip ticks that run more than a period late instead of bursting to catch up (video: a late
      *                 picture is worth less than the next one)
      */
-    PacedCapture start(long periodNanos, Supplier<? extends RawFrame> frames, Consumer<RawFrame> sink, boolean dropLate) {
+    public PacedCapture start(long periodNanos, Supplier<? extends RawFrame> frames, Consumer<RawFrame> sink, boolean dropLate) {
         this.periodNanos = periodNanos;
         this.dropLate = dropLate;
         executor.scheduleAtFixedRate(() -> deliver(frames, sink), 0, periodNanos, TimeUnit.NANOSECONDS);
