@@ -16,7 +16,7 @@ final class Profile {
               parley server [--port 7000] [--host 0.0.0.0]
               parley client --server HOST[:PORT] [--name NAME] [--room lobby] [--no-video] [--no-audio] [--stats SECONDS]
               parley demo [--port 7000] [--names alice,bob,carol] [--fps 15]
-              parley bench [--clients 20] [--slow 1] [--slow-fps 10] [--fps 30] [--size 40000] [--seconds 10] [--window 4]
+              parley bench [--clients 10] [--slow 1] [--slow-fps 10] [--fps 30] [--size 40000] [--seconds 10] [--window 4]
               parley help
             In a client, type chat lines (or pipe them in); in the shell: say TEXT, who, stats, quit.""";
 
@@ -109,7 +109,7 @@ final class Profile {
         p.config("parley.relay").put("host", "127.0.0.1");
         if (o.has("window")) p.config("parley.relay").put("videoWindow", o.integer("window", 4));
         Hashtable<String, Object> b = p.config("parley.bench");
-        b.put("clients", o.integer("clients", 20));
+        b.put("clients", o.integer("clients", 10));
         b.put("slow", o.integer("slow", 1));
         b.put("slowFps", o.integer("slow-fps", 10));
         b.put("fps", o.integer("fps", 30));

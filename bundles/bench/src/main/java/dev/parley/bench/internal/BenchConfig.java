@@ -8,7 +8,7 @@ public @interface BenchConfig {
     String PID = "parley.bench";
 
     @AttributeDefinition(description = "Participants, each sending video and receiving everyone else's")
-    int clients() default 20;
+    int clients() default 10;
 
     @AttributeDefinition(description = "How many of them read slowly")
     int slow() default 1;
