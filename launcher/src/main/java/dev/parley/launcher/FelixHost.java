@@ -68,10 +68,10 @@ final class FelixHost {
         framework.init();
         trace("framework initialised");
         BundleContext context = framework.getBundleContext();
-        java.util.Set<String> omitted = new java.util.HashSet<>(profile.omitted);
+        java.util.Set<String> wanted = ProfileBundles.read(home.resolve("profiles").resolve(profile.name + ".bndrun"));
         // Without a terminal the shell would never read a line; the commands stay reachable for tooling.
-        if (!interactive) omitted.add("org.apache.felix.gogo.shell-");
-        List<Bundle> bundles = install(context, home.resolve("bundle"), omitted);
+        if (wanted != null && !interactive) wanted.remove("org.apache.felix.gogo.shell");
+        List<Bundle> bundles = install(context, home.resolve("bundle"), wanted);
         framework.start();
         trace("bundles installed");
 
@@ -88,7 +88,8 @@ final class FelixHost {
         }
     }
 
-    private static List<Bundle> install(BundleContext context, Path dir, java.util.Set<String> omitted)
+    /** Installs the jars of {@code dir} whose symbolic name is {@code wanted} (all of them when it is null). */
+    private static List<Bundle> install(BundleContext context, Path dir, java.util.Set<String> wanted)
             throws IOException, BundleException {
         List<Path> jars;
         try (Stream<Path> s = Files.list(dir)) {
@@ -98,7 +99,7 @@ final class FelixHost {
         List<Bundle> bundles = new ArrayList<>();
         for (Path jar : jars) {
             // reference: makes Felix read the jar in place instead of copying it into the cache on every start.
-            if (omitted.stream().anyMatch(prefix -> jar.getFileName().toString().startsWith(prefix))) continue;
+            if (wanted != null && !wanted.contains(ProfileBundles.symbolicName(jar))) continue;
             bundles.add(context.installBundle("reference:" + jar.toUri()));
         }
         return bundles;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a command line asks Parley to be: the configurations to create (PID to properties). Components are gated by
- * their configurations, so the same bundle set serves every profile.
+ * What a command line asks Parley to be: its name, which picks the bundle set the build resolved for it
+ * ({@code profiles/NAME.bndrun}), and the configurations to create (PID to properties) that switch its components on.
  */
 final class Profile {
     static final String USAGE = """
@@ -20,15 +20,9 @@ final class Profile {
               parley help
             In a client, type chat lines (or pipe them in); in the shell: say TEXT, who, stats, quit.""";
 
-    /** What only a participant needs: a relay leaves these out. */
-    private static final List<String> PARTICIPANT_BUNDLES = List.of("parley-capture-audio-", "parley-capture-video-",
-            "parley-codec-jpeg-", "parley-codec-pcm-", "parley-client-", "parley-demo-");
-
     final String name;
     final Map<String, Hashtable<String, Object>> configurations = new LinkedHashMap<>();
     final boolean waitsForRelay;
-    /** Jars of bundle/ this profile leaves out (file name prefixes), so a relay does not load capture and codecs. */
-    final java.util.Set<String> omitted = new java.util.HashSet<>();
 
     private Profile(String name, boolean waitsForRelay) {
         this.name = name;
@@ -48,8 +42,6 @@ final class Profile {
     private static Profile server(Options o) {
         check(o, "port", "host");
         Profile p = new Profile("server", true);
-        p.omitted.addAll(PARTICIPANT_BUNDLES);
-        p.omitted.add("parley-bench-");
         p.config("parley.relay").put("port", port(o, "port", 7000));
         p.config("parley.relay").put("host", o.get("host", "0.0.0.0"));
         return p;
@@ -104,7 +96,6 @@ final class Profile {
     private static Profile bench(Options o) {
         check(o, "clients", "slow", "slow-fps", "fps", "size", "seconds", "warmup", "window");
         Profile p = new Profile("bench", true);
-        p.omitted.addAll(PARTICIPANT_BUNDLES);
         p.config("parley.relay").put("port", 0);
         p.config("parley.relay").put("host", "127.0.0.1");
         if (o.has("window")) p.config("parley.relay").put("videoWindow", o.integer("window", 4));
