@@ -13,13 +13,14 @@ public final class Main {
         boolean interactive = System.console() != null;
         Profile profile;
         try {
-            profile = Profile.of(options, interactive);
+            profile = Profile.of(options, interactive, whyNoDisplay());
         } catch (Options.UsageException e) {
             if (!e.getMessage().isEmpty()) System.err.println("parley: " + e.getMessage());
             System.err.println(Profile.USAGE);
             System.exit(e.getMessage().isEmpty() ? 0 : 2);
             return;
         }
+        profile.notes.forEach(System.err::println);
         configureJvm();
         FelixHost host = new FelixHost(Path.of(System.getProperty("parley.home", ".")).toAbsolutePath(), profile, interactive);
         Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "parley-shutdown"));
@@ -43,6 +44,14 @@ public final class Main {
         Framework framework = host.framework();
         framework.waitForStop(0);
         System.exit(0);
+    }
+
+    /** Null when windows can be opened, else the reason in a few words. */
+    private static String whyNoDisplay() {
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isBlank()) return "DISPLAY is not set";
+        if (Boolean.getBoolean("java.awt.headless")) return "java.awt.headless is true";
+        return null;
     }
 
     /** Defaults a user can override with -D in PARLEY_JAVA_OPTS. */

@@ -15,25 +15,36 @@ final class Profile {
             usage:
               parley server [--port 7000] [--host 0.0.0.0]
               parley client --server HOST[:PORT] [--name NAME] [--room lobby] [--no-video] [--no-audio] [--stats SECONDS]
-              parley demo [--port 7000] [--names alice,bob,carol] [--fps 15]
+                            [--ui swing|console]
+              parley demo [--port 7000] [--names alice,bob,carol] [--fps 15] [--ui console|swing]
               parley bench [--clients 10] [--slow 1] [--slow-fps 10] [--fps 30] [--size 40000] [--seconds 10] [--window 4]
               parley help
-            In a client, type chat lines (or pipe them in); in the shell: say TEXT, who, stats, quit.""";
+            A client shows the Swing window when there is a display, else the console; the demo the console.
+            In a client, type chat lines (or pipe them in, with /COMMAND for a shell command);
+            in the shell: say TEXT, who, stats, ui [swing|console], quit.""";
+    /** The views {@code --ui} can choose; each is a component gated by the configuration parley.ui.NAME. */
+    static final List<String> VIEWS = List.of("console", "swing");
 
     final String name;
     final Map<String, Hashtable<String, Object>> configurations = new LinkedHashMap<>();
     final boolean waitsForRelay;
+    /** One-line notes for the user, printed before Parley starts (a choice that could not be honoured). */
+    final List<String> notes = new ArrayList<>();
 
     private Profile(String name, boolean waitsForRelay) {
         this.name = name;
         this.waitsForRelay = waitsForRelay;
     }
 
-    static Profile of(Options o, boolean interactive) {
+    /**
+     * @param interactive standard input is a terminal
+     * @param display     null when a window can be opened, else why not ("DISPLAY is not set")
+     */
+    static Profile of(Options o, boolean interactive, String display) {
         return switch (o.profile) {
             case "server" -> server(o);
-            case "client" -> client(o, interactive);
-            case "demo" -> demo(o);
+            case "client" -> client(o, interactive, display);
+            case "demo" -> demo(o, interactive, display);
             case "bench" -> bench(o);
             default -> throw new Options.UsageException(o.profile.equals("help") ? "" : "unknown command '" + o.profile + "'");
         };
@@ -47,8 +58,8 @@ final class Profile {
         return p;
     }
 
-    private static Profile client(Options o, boolean interactive) {
-        check(o, "server", "port", "name", "room", "no-video", "no-audio", "fps", "stats");
+    private static Profile client(Options o, boolean interactive, String display) {
+        check(o, "server", "port", "name", "room", "no-video", "no-audio", "fps", "stats", "ui");
         String server = o.get("server", null);
         if (server == null) throw new Options.UsageException("a client needs --server HOST[:PORT]");
         int port = o.integer("port", 7000);
@@ -68,11 +79,12 @@ final class Profile {
         c.put("fps", o.integer("fps", 15));
         if (!interactive) p.config("parley.console.stdin").put("quitAtEnd", false);
         if (o.has("stats")) p.config("parley.console.stats").put("intervalMillis", (int) (seconds(o, "stats") * 1000));
+        p.view(o, display == null ? "swing" : "console", display);
         return p;
     }
 
-    private static Profile demo(Options o) {
-        check(o, "port", "names", "fps", "room");
+    private static Profile demo(Options o, boolean interactive, String display) {
+        check(o, "port", "names", "fps", "room", "ui");
         Profile p = new Profile("demo", true);
         p.config("parley.relay").put("port", port(o, "port", 7000));
         p.config("parley.relay").put("host", "127.0.0.1");
@@ -80,7 +92,21 @@ final class Profile {
         d.put("names", o.get("names", "alice,bob,carol").split(","));
         d.put("fps", o.integer("fps", 15));
         d.put("room", o.get("room", "demo"));
+        // Piped input speaks as the first participant, and /COMMAND lines reach the shell (as in a client).
+        if (!interactive) p.config("parley.console.stdin").put("quitAtEnd", false);
+        p.view(o, "console", display);
         return p;
+    }
+
+    /** Chooses the view: the configuration parley.ui.NAME turns that view's component on. */
+    private void view(Options o, String fallback, String display) {
+        String ui = o.get("ui", fallback).strip().toLowerCase();
+        if (!VIEWS.contains(ui)) throw new Options.UsageException("--ui takes " + String.join(" or ", VIEWS) + ", not '" + ui + "'");
+        if (ui.equals("swing") && display != null) {
+            if (o.has("ui")) notes.add("parley: the Swing UI needs a display (" + display + "); staying with the console");
+            ui = "console";
+        }
+        config("parley.ui." + ui).put("parley.ui", ui);
     }
 
     private static double seconds(Options o, String key) {

@@ -2,6 +2,7 @@ package dev.parley.api.capture;
 
 import dev.parley.api.MediaBus;
 import dev.parley.api.MediaKind;
+import java.util.Optional;
 
 /**
  * Captures one kind of media with the best source present, encodes it with the best encoder present and publishes
@@ -10,6 +11,12 @@ import dev.parley.api.MediaKind;
  */
 public interface MediaPublisher {
     Publication start(MediaBus bus, MediaKind kind, CaptureSpec spec);
+
+    /**
+     * The running publication of one kind on a bus, if there is one: how a view finds the camera and microphone of
+     * the participant whose call it shows (every participant has a bus of its own), to mute them or switch sources.
+     */
+    Optional<Publication> publication(MediaBus bus, MediaKind kind);
 
     /** A running publication. */
     interface Publication extends AutoCloseable {
@@ -23,6 +30,15 @@ public interface MediaPublisher {
         void setMuted(boolean muted);
 
         boolean muted();
+
+        /**
+         * Prefers the source with this {@link MediaSource#id()} over the best-ranked one while it is present; when
+         * it goes or fails the publication falls back to the best-ranked source. Empty clears the preference.
+         */
+        void preferSource(String sourceId);
+
+        /** The preferred source id, or empty when the best-ranked source is used. */
+        String preferredSource();
 
         @Override
         void close();

@@ -8,6 +8,7 @@ import dev.parley.api.capture.MediaSource;
 import dev.parley.api.codec.FrameEncoder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,6 +30,12 @@ public final class BestMediaPublisher implements MediaPublisher {
         live.add(p);
         p.reconsider();
         return p;
+    }
+
+    @Override
+    public Optional<Publication> publication(MediaBus bus, MediaKind kind) {
+        for (LivePublication p : live) if (p.bus() == bus && p.kind() == kind) return Optional.of(p);
+        return Optional.empty();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

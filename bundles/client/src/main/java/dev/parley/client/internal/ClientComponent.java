@@ -66,13 +66,6 @@ public final class ClientComponent implements Call {
         call.leave();
     }
 
-    /** The publications of this client, for mute controls. */
-    List<MediaPublisher.Publication> publications() {
-        List<MediaPublisher.Publication> out = new ArrayList<>();
-        for (AutoCloseable c : running) if (c instanceof MediaPublisher.Publication p) out.add(p);
-        return out;
-    }
-
     @Override public String name() { return call.name(); }
     @Override public String room() { return call.room(); }
     @Override public CallState state() { return call.state(); }

@@ -46,6 +46,7 @@ final class LivePublication implements Publication {
     private long sequence;
     private volatile String codec = "";
     private volatile boolean muted;
+    private volatile String preferredSource = "";
     private boolean closed;
 
     LivePublication(MediaBus bus, MediaKind kind, CaptureSpec spec, RankedServices<MediaSource> sources,
@@ -82,7 +83,7 @@ final class LivePublication implements Publication {
                 encoder = bestEncoder;
             }
             while (true) {
-                MediaSource best = sources.best(s -> s.kind() == kind && !failed.contains(s)).orElse(null);
+                MediaSource best = bestSource();
                 if (best == source && (capture != null || best == null)) break;
                 if (capture != null) stale.add(capture);
                 capture = null;
@@ -99,6 +100,17 @@ final class LivePublication implements Publication {
                 }
             }
         }
+    }
+
+    /** The preferred source if it is present and has not failed, else the best-ranked one. */
+    private MediaSource bestSource() {
+        String preferred = preferredSource;
+        if (!preferred.isEmpty()) {
+            MediaSource chosen = sources.best(s -> s.kind() == kind && !failed.contains(s) && s.id().equals(preferred))
+                    .orElse(null);
+            if (chosen != null) return chosen;
+        }
+        return sources.best(s -> s.kind() == kind && !failed.contains(s)).orElse(null);
     }
 
     private void onRaw(RawFrame raw) {
@@ -187,6 +199,26 @@ final class LivePublication implements Publication {
 
     @Override
     public boolean muted() { return muted; }
+
+    @Override
+    public void preferSource(String sourceId) {
+        String id = sourceId == null ? "" : sourceId.strip();
+        synchronized (lock) {
+            preferredSource = id;
+            // A person picking a source asks for another try, even if it failed before.
+            failed.removeIf(o -> o instanceof MediaSource s && s.id().equals(id));
+        }
+        LOG.info("{} {} source preference: {}", spec.participantName(), kind.name().toLowerCase(),
+                id.isEmpty() ? "the best ranked" : id);
+        reconsider();
+    }
+
+    @Override
+    public String preferredSource() { return preferredSource; }
+
+    MediaBus bus() { return bus; }
+
+    MediaKind kind() { return kind; }
 
     @Override
     public void close() {

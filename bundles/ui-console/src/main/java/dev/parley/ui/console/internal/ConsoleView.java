@@ -12,13 +12,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /**
  * The terminal view: prints chat lines as {@code number name: text} (as the lab's chat server did) and roster
- * events as lines starting with {@code *}. On attach it prints the roster and the recent chat at once.
+ * events as lines starting with {@code *}. On attach it prints the roster and the recent chat at once. Shown while
+ * its configuration {@value #PID} exists (the launcher's {@code --ui console}, the shell's {@code ui console}).
  */
-@Component(service = ConferenceView.class, property = ConferenceView.PROP_UI + "=console")
+@Component(service = ConferenceView.class, property = ConferenceView.PROP_UI + "=console",
+        configurationPid = ConsoleView.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class ConsoleView implements ConferenceView {
+    static final String PID = ConferenceView.PID_PREFIX + "console";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final int HISTORY_ON_ATTACH = 20;
 
