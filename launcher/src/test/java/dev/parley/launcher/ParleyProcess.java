@@ -38,13 +38,27 @@ final class ParleyProcess implements AutoCloseable {
         reader.start();
     }
 
+    /** Starts {@code bin/parley} of the distribution under test with no display, so it runs headless. */
     static ParleyProcess start(String label, String... args) throws IOException {
+        return start(DIST, label, null, args);
+    }
+
+    /**
+     * Starts {@code bin/parley} of the distribution in {@code dist}.
+     *
+     * @param display the X display to show windows on (see {@link XvfbDisplay}), or null to run headless
+     */
+    static ParleyProcess start(Path dist, String label, String display, String... args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(DIST.resolve("bin/parley").toString());
+        command.add(dist.resolve("bin/parley").toString());
         command.addAll(List.of(args));
         Path err = Files.createTempFile("parley-" + label + "-", ".err");
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile());
-        pb.environment().remove("DISPLAY");
+        if (display == null) {
+            pb.environment().remove("DISPLAY");
+        } else {
+            pb.environment().put("DISPLAY", display);
+        }
         return new ParleyProcess(label, pb.start(), err);
     }
 
@@ -138,12 +152,7 @@ final class ParleyProcess implements AutoCloseable {
     }
 
     String describe() {
-        String err;
-        try {
-            err = Files.readString(stderr);
-        } catch (IOException e) {
-            err = e.toString();
-        }
+        String err = stderr();
         return "--- " + label + " stdout ---\n" + String.join("\n", lines()) + "\n--- " + label + " stderr ---\n" + err;
     }
 

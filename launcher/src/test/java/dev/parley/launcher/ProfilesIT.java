@@ -21,6 +21,14 @@ class ProfilesIT {
     }
 
     @org.junit.jupiter.api.Test
+    void theDesktopWindowComesWithTheClientAndTheDemoButNotWithTheServer() throws Exception {
+        java.nio.file.Path profiles = ParleyProcess.DIST.resolve("profiles");
+        assertFalse(ProfileBundles.read(profiles.resolve("server.bndrun")).contains("dev.parley.ui-swing"));
+        assertTrue(ProfileBundles.read(profiles.resolve("client.bndrun")).contains("dev.parley.ui-swing"));
+        assertTrue(ProfileBundles.read(profiles.resolve("demo.bndrun")).contains("dev.parley.ui-swing"));
+    }
+
+    @org.junit.jupiter.api.Test
     void aClientWithoutARelayStartsAndSaysItIsRetrying() throws Exception {
         int port = ParleyProcess.freePort();
         try (ParleyProcess p = ParleyProcess.start("client", "client", "--server", "127.0.0.1:" + port, "--name", "solo")) {

@@ -45,9 +45,12 @@ final class ChatPanel extends JPanel {
                 append("! not sent: " + ex.getMessage());
             }
         });
+        JPanel line = new JPanel(new BorderLayout(6, 0));
+        line.add(new JLabel("Say:"), BorderLayout.WEST);
+        line.add(input, BorderLayout.CENTER);
         add(title, BorderLayout.NORTH);
         add(new JScrollPane(history), BorderLayout.CENTER);
-        add(input, BorderLayout.SOUTH);
+        add(line, BorderLayout.SOUTH);
     }
 
     /** Replaces the shown lines with a call's recent history. */

@@ -165,16 +165,19 @@ final class ConferenceWindow {
     String report() {
         StringBuilder b = new StringBuilder();
         var root = frame.getRootPane();
-        b.append(String.format("window: %s %dx%d, %s", frame.isShowing() ? "showing" : "hidden", root.getWidth(),
-                root.getHeight(), frame.getTitle()));
-        for (VideoTile t : grid.tiles()) {
+        List<VideoTile> tiles = grid.tiles();
+        List<String> lines = chat.lines();
+        // The counts say how many lines follow, so a reader of the shell's output knows where the report ends.
+        b.append(String.format("window: %s %dx%d, %d tiles, %d chat lines, %s", frame.isShowing() ? "showing" : "hidden",
+                root.getWidth(), root.getHeight(), tiles.size(), lines.size(), frame.getTitle()));
+        for (VideoTile t : tiles) {
             Rectangle r = SwingUtilities.convertRectangle(t.getParent(), t.getBounds(), root);
             b.append(String.format("%ntile %d %s: %s, pictures %d, level %.0f dB, bounds %d,%d,%d,%d", t.feed().sender(),
                     t.feed().name(), t.figuresText(), t.painted(), t.levelDecibels(), r.x, r.y, r.width, r.height));
         }
         b.append("\nroster: ").append(roster.participants().stream().map(p -> p.id() + " " + p.name())
                 .collect(Collectors.joining(", ")));
-        for (String line : chat.lines()) b.append("\nchat: ").append(line);
+        for (String line : lines) b.append("\nchat: ").append(line);
         return b.toString();
     }
 }
