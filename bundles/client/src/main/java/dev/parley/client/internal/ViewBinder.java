@@ -73,10 +73,13 @@ public final class ViewBinder {
     }
 
     private static void attach(ConferenceView view, Call call) {
+        // Listening before attaching: an event that comes while the view reads the roster and history then reaches
+        // it, at worst twice, instead of falling into the gap between the two (a lost "connected" or "joined").
+        call.addListener(view);
         try {
             view.attach(call);
-            call.addListener(view);
         } catch (RuntimeException e) {
+            call.removeListener(view);
             LOG.warn("View {} failed to show the call: {}", view.getClass().getName(), e.toString());
         }
     }

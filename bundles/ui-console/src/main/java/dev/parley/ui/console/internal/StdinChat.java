@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class StdinChat {
     private static final Logger LOG = LoggerFactory.getLogger(StdinChat.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile CommandProcessor shell;
+    /** How long a command line read during start-up waits for the shell to come up. */
+    private static final long SHELL_WAIT_MILLIS = 15_000;
+
+    private final Object shellLock = new Object();
+    private CommandProcessor shell;
 
     @Activate
     public StdinChat(@Reference Call call, StdinChatConfig config, BundleContext context) {
@@ -41,13 +45,16 @@ public final class StdinChat {
                 while ((line = in.readLine()) != null) {
                     if (line.isBlank()) continue;
                     if (line.startsWith("/") && !line.startsWith("//")) {
-                        ShellLine.run(shell, line.substring(1).strip(), System.out);
+                        ShellLine.run(awaitShell(), line.substring(1).strip(), System.out);
                     } else {
                         call.say(line.startsWith("//") ? line.substring(1) : line);
                     }
                 }
             } catch (IOException e) {
                 LOG.warn("Standard input failed: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
             if (config.quitAtEnd()) {
                 try {
@@ -59,5 +66,33 @@ public final class StdinChat {
         }, "parley-stdin-chat");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setShell(CommandProcessor processor) {
+        synchronized (shellLock) {
+            shell = processor;
+            shellLock.notifyAll();
+        }
+    }
+
+    void unsetShell(CommandProcessor processor) {
+        synchronized (shellLock) {
+            if (shell == processor) shell = null;
+        }
+    }
+
+    /** The shell, waiting a while for it when Parley is still starting (the shell bundle starts on its own time). */
+    private CommandProcessor awaitShell() throws InterruptedException {
+        long deadline = System.nanoTime() + SHELL_WAIT_MILLIS * 1_000_000;
+        synchronized (shellLock) {
+            while (shell == null) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) break;
+                shellLock.wait(left);
+            }
+            return shell;
+        }
     }
 }
