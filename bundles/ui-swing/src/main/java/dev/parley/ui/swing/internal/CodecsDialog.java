@@ -8,8 +8,6 @@ import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dialog;
 import java.awt.Dimension;
-import java.util.ArrayList;
-import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JDialog;
@@ -61,7 +59,6 @@ final class CodecsDialog extends JDialog {
     }
 
     private static Object[] row(String role, String codec, MediaKind kind, int ranking, String implementation, String inUse) {
-        List<Object> cells = new ArrayList<>(List.of(role, codec, kind.name().toLowerCase(), ranking, implementation, inUse));
-        return cells.toArray();
+        return new Object[]{role, codec, kind.name().toLowerCase(), ranking, implementation, inUse};
     }
 }
