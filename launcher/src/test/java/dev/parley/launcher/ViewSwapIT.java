@@ -75,6 +75,7 @@ class ViewSwapIT {
     @Test
     void aSwingBundleDroppedIntoPluginsMidCallShowsTheCallAndTakingItAwayLeavesTheCallRunning() throws Exception {
         Path dist = Files.createTempDirectory("parley-dist-");
+        keep(() -> deleteTree(dist)); // closed last, after the process that runs from it
         copy(ParleyProcess.DIST, dist);
         Path swingJar;
         try (Stream<Path> s = Files.list(dist.resolve("bundle"))) {
@@ -110,7 +111,6 @@ class ViewSwapIT {
         demo.type("/ui console");
         demo.awaitFrom(mark, "the console taking the call back", l -> l.startsWith("* console attached"));
         demo.awaitFrom(mark, "the call going on", l -> l.matches("^\\[\\d\\d:\\d\\d:\\d\\d] \\d+ \\w+: .+"));
-        deleteTree(dist);
     }
 
     /** Alice's video reaches the relay, and bob's reaches alice's bus (her stats show it moving). */
