@@ -21,7 +21,7 @@ import org.osgi.framework.launch.FrameworkFactory;
 
 /**
  * Embeds Felix: a fresh framework cache per run, every jar of {@code bundle/} installed, the profile's
- * configurations handed to Config Admin, and {@code plugins/} watched by FileInstall.
+ * configurations handed to Config Admin, and {@code plugins/} and {@code config/stages/} watched by FileInstall.
  */
 final class FelixHost {
     /** Bundles started before the others, each for a reason the framework cannot express as a dependency. */
@@ -54,7 +54,12 @@ final class FelixHost {
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         Path plugins = home.resolve("plugins");
         Files.createDirectories(plugins);
-        props.put("felix.fileinstall.dir", plugins.toString());
+        // Stage files are factory configurations (config/stages/parley.stage-N.cfg): a stage added there shows up live.
+        Path stages = home.resolve("config").resolve("stages");
+        Files.createDirectories(stages);
+        props.put("felix.fileinstall.dir", plugins + "," + stages);
+        // The files are the source of truth: never write configuration changes back into them.
+        props.put("felix.fileinstall.enableConfigSave", "false");
         props.put("felix.fileinstall.poll", "500");
         props.put("felix.fileinstall.noInitialDelay", "true");
         props.put("felix.fileinstall.log.level", "2");

@@ -3,7 +3,7 @@ package dev.parley.launcher;
 import java.nio.file.Path;
 import org.osgi.framework.launch.Framework;
 
-/** {@code parley server|client|demo}: starts Felix with the profile the command line names. */
+/** {@code parley server|client|demo|stage}: starts Felix with the profile the command line names. */
 public final class Main {
     private Main() {
     }
@@ -11,9 +11,10 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         boolean interactive = System.console() != null;
+        Path home = Path.of(System.getProperty("parley.home", ".")).toAbsolutePath();
         Profile profile;
         try {
-            profile = Profile.of(options, interactive, whyNoDisplay());
+            profile = Profile.of(options, interactive, whyNoDisplay(), home);
         } catch (Options.UsageException e) {
             if (!e.getMessage().isEmpty()) System.err.println("parley: " + e.getMessage());
             System.err.println(Profile.USAGE);
@@ -22,7 +23,8 @@ public final class Main {
         }
         profile.notes.forEach(System.err::println);
         configureJvm();
-        FelixHost host = new FelixHost(Path.of(System.getProperty("parley.home", ".")).toAbsolutePath(), profile, interactive);
+        if (profile.stage != null) StageFiles.installPlugin(home, profile.stage);
+        FelixHost host = new FelixHost(home, profile, interactive);
         Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "parley-shutdown"));
         try {
             host.start();

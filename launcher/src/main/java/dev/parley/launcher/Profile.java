@@ -13,15 +13,18 @@ import java.util.Map;
 final class Profile {
     static final String USAGE = """
             usage:
-              parley server [--port 7000] [--host 0.0.0.0]
+              parley server [--port 7000] [--host 0.0.0.0] [--text-port 9999]
               parley client --server HOST[:PORT] [--name NAME] [--room lobby] [--no-video] [--no-audio] [--stats SECONDS]
                             [--ui swing|console]
               parley demo [--port 7000] [--names alice,bob,carol] [--fps 15] [--ui console|swing]
               parley bench [--clients 10] [--slow 1] [--slow-fps 10] [--fps 30] [--size 40000] [--seconds 10] [--window 4]
+              parley stage N --server HOST[:PORT] [--name NAME] [--room lobby]     relay stages (2, 4, 5)
+              parley stage N --serve [--port 7000]                                 the relay of a relay stage
+              parley stage N --listen [PORT] | --connect HOST[:PORT] [--name NAME] peer-to-peer stages (1, 3)
               parley help
             A client shows the Swing window when there is a display, else the console; the demo the console.
-            In a client, type chat lines (or pipe them in, with /COMMAND for a shell command);
-            in the shell: say TEXT, who, stats, ui [swing|console], quit.""";
+            In a client, type chat lines (or pipe them in, with /COMMAND for a shell command: /stage 5, /who);
+            in the shell: say TEXT, who, stats, ui [swing|console], stage [N], quit.""";
     /** The views {@code --ui} can choose; each is a component gated by the configuration parley.ui.NAME. */
     static final List<String> VIEWS = List.of("console", "swing");
 
@@ -30,6 +33,8 @@ final class Profile {
     final boolean waitsForRelay;
     /** One-line notes for the user, printed before Parley starts (a choice that could not be honoured). */
     final List<String> notes = new ArrayList<>();
+    /** The stage started, whose plugin the launcher brings in from extras/ if needed; null for other profiles. */
+    StageFiles.Entry stage;
 
     private Profile(String name, boolean waitsForRelay) {
         this.name = name;
@@ -39,22 +44,28 @@ final class Profile {
     /**
      * @param interactive standard input is a terminal
      * @param display     null when a window can be opened, else why not ("DISPLAY is not set")
+     * @param home        the distribution folder, whose config/stages/ the stage profile reads
      */
-    static Profile of(Options o, boolean interactive, String display) {
+    static Profile of(Options o, boolean interactive, String display, java.nio.file.Path home) {
         return switch (o.profile) {
             case "server" -> server(o);
             case "client" -> client(o, interactive, display);
             case "demo" -> demo(o, interactive, display);
             case "bench" -> bench(o);
+            case "stage" -> stage(o, interactive, display, home);
             default -> throw new Options.UsageException(o.profile.equals("help") ? "" : "unknown command '" + o.profile + "'");
         };
     }
 
     private static Profile server(Options o) {
-        check(o, "port", "host");
+        check(o, "port", "host", "text-port");
         Profile p = new Profile("server", true);
         p.config("parley.relay").put("port", port(o, "port", 7000));
         p.config("parley.relay").put("host", o.get("host", "0.0.0.0"));
+        if (o.has("text-port")) {
+            p.config("parley.relay.text").put("port", o.get("text-port", "true").equals("true") ? 9999 : port(o, "text-port", 9999));
+            p.config("parley.relay.text").put("host", o.get("host", "0.0.0.0"));
+        }
         return p;
     }
 
@@ -107,6 +118,67 @@ final class Profile {
             ui = "console";
         }
         config("parley.ui." + ui).put("parley.ui", ui);
+    }
+
+    /** {@code parley stage N ...}: the stage controller gets the stage and the session's settings. */
+    private static Profile stage(Options o, boolean interactive, String display, java.nio.file.Path home) {
+        check(o, "name", "room", "server", "port", "connect", "listen", "serve", "host", "fps", "stats", "ui");
+        if (o.positional.size() != 1) {
+            throw new Options.UsageException("which stage? parley stage N [options]; stages: "
+                    + String.join(", ", StageFiles.read(home).stream().map(StageFiles.Entry::id).toList()));
+        }
+        StageFiles.Entry stage = StageFiles.find(home, o.positional.get(0));
+        boolean serve = o.flag("serve");
+        Profile p = new Profile("stage", serve);
+        p.stage = stage;
+        Hashtable<String, Object> c = p.config("parley.stages");
+        c.put("stage", stage.id());
+        c.put("name", o.get("name", System.getProperty("user.name", "guest")));
+        c.put("room", o.get("room", "lobby"));
+        c.put("fps", o.integer("fps", 15));
+        if (o.has("host")) c.put("host", o.get("host", "0.0.0.0"));
+        c.put("serve", serve);
+        if (stage.peerToPeer()) {
+            int peerPort = port(o, "port", 9999);
+            String listen = o.get("listen", null);
+            String connect = o.get("connect", null);
+            if ((listen == null) == (connect == null)) {
+                throw new Options.UsageException("stage " + stage.id() + " is peer-to-peer: give --listen [PORT] on one side "
+                        + "and --connect HOST[:PORT] on the other");
+            }
+            if (listen != null) {
+                c.put("listen", true);
+                if (!listen.equals("true")) peerPort = parsePort(listen);
+            } else {
+                int colon = connect.lastIndexOf(':');
+                if (colon > 0 && connect.indexOf(':') == colon) {
+                    peerPort = parsePort(connect.substring(colon + 1));
+                    connect = connect.substring(0, colon);
+                }
+                c.put("connect", connect);
+            }
+            c.put("peerPort", peerPort);
+        } else {
+            int serverPort = port(o, "port", 7000);
+            String server = o.get("server", null);
+            if (server == null && !serve && stage.relay()) {
+                throw new Options.UsageException("stage " + stage.id() + " joins a relay: give --server HOST[:PORT] (or --serve to be the relay)");
+            }
+            if (server != null) {
+                int colon = server.lastIndexOf(':');
+                if (colon > 0 && server.indexOf(':') == colon) {
+                    serverPort = parsePort(server.substring(colon + 1));
+                    server = server.substring(0, colon);
+                }
+                c.put("server", server);
+            }
+            c.put("serverPort", serverPort);
+        }
+        if (!interactive && !serve) p.config("parley.console.stdin").put("quitAtEnd", false);
+        if (o.has("stats")) p.config("parley.console.stats").put("intervalMillis", (int) (seconds(o, "stats") * 1000));
+        // As a client: the window where there is a display. A relay needs no view of its own.
+        p.view(o, display == null && !serve ? "swing" : "console", display);
+        return p;
     }
 
     private static double seconds(Options o, String key) {

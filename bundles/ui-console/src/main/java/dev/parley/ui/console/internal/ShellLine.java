@@ -1,12 +1,21 @@
 package dev.parley.ui.console.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
 
-/** Runs one shell command given on standard input and prints its result as the Gogo shell would, on one stream. */
+/**
+ * Runs one shell command given on standard input and prints its result as the Gogo shell would, on one stream.
+ *
+ * <p>The session writes into buffers that are printed once the command is done, never straight into
+ * {@code System.out}: Gogo redirects {@code System.out} and {@code System.err} per thread while a command runs, so a
+ * session whose own output was that redirected stream looped until the stack overflowed as soon as the command
+ * logged a line (a {@code /stage 5} does).
+ */
 final class ShellLine {
     private ShellLine() {
     }
@@ -17,11 +26,18 @@ final class ShellLine {
             print(out, "parley: no shell here (the Gogo runtime bundle is missing): " + command);
             return;
         }
-        try (CommandSession session = shell.createSession(InputStream.nullInputStream(), out, out)) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        try (CommandSession session = shell.createSession(InputStream.nullInputStream(), printed, logged)) {
             Object result = session.execute(command);
+            String text = printed.toString(StandardCharsets.UTF_8).stripTrailing();
+            if (!text.isEmpty()) print(out, text);
             if (result != null) print(out, String.valueOf(session.format(result, Converter.INSPECT)));
         } catch (Exception e) {
             print(out, "parley: " + command + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        } finally {
+            // Log lines written while the command ran go back to standard error, where they belong.
+            if (logged.size() > 0) System.err.print(logged.toString(StandardCharsets.UTF_8));
         }
     }
 

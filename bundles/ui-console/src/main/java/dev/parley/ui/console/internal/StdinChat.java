@@ -4,6 +4,7 @@ import dev.parley.api.call.Call;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.felix.service.command.CommandProcessor;
 import org.osgi.framework.BundleContext;
@@ -11,6 +12,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -21,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Non-interactive chat, as the lab's chat clients worked: every line read from standard input is sent to the room.
- * A line starting with {@code /} is a shell command instead ({@code /ui swing}, {@code /stats}), as in chat programs;
- * {@code //} sends a line that starts with {@code /}. Runs only when the launcher creates its configuration (a client
- * or demo whose stdin is not a terminal).
+ * A line starting with {@code /} is a shell command instead ({@code /ui swing}, {@code /stage 5}, {@code /stats}), as
+ * in chat programs; {@code //} sends a line that starts with {@code /}. Runs only when the launcher creates its
+ * configuration (a client, demo or stage whose stdin is not a terminal). The call is followed as it comes and goes
+ * (a stage switch replaces it), so one reader of standard input serves them all.
  */
 @Component(configurationPid = StdinChatConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {})
@@ -34,20 +37,23 @@ public final class StdinChat {
     /** How long a command line read during start-up waits for the shell to come up. */
     private static final long SHELL_WAIT_MILLIS = 15_000;
 
+    private final PrintStream out = System.out;
     private final Object shellLock = new Object();
     private CommandProcessor shell;
+    private volatile Call call;
+    private volatile boolean stopped;
 
     @Activate
-    public StdinChat(@Reference Call call, StdinChatConfig config, BundleContext context) {
+    public StdinChat(StdinChatConfig config, BundleContext context) {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = in.readLine()) != null) {
+                while (!stopped && (line = in.readLine()) != null) {
                     if (line.isBlank()) continue;
                     if (line.startsWith("/") && !line.startsWith("//")) {
-                        ShellLine.run(awaitShell(), line.substring(1).strip(), System.out);
+                        ShellLine.run(awaitShell(), line.substring(1).strip(), out);
                     } else {
-                        call.say(line.startsWith("//") ? line.substring(1) : line);
+                        chat(line.startsWith("//") ? line.substring(1) : line);
                     }
                 }
             } catch (IOException e) {
@@ -56,7 +62,7 @@ public final class StdinChat {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (config.quitAtEnd()) {
+            if (config.quitAtEnd() && !stopped) {
                 try {
                     context.getBundle(0).stop();
                 } catch (BundleException | IllegalStateException e) {
@@ -67,6 +73,17 @@ public final class StdinChat {
         reader.setDaemon(true);
         reader.start();
     }
+
+    @Deactivate
+    void deactivate() {
+        stopped = true;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCall(Call c) { call = c; }
+
+    void unsetCall(Call c) { if (call == c) call = null; }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -80,6 +97,18 @@ public final class StdinChat {
     void unsetShell(CommandProcessor processor) {
         synchronized (shellLock) {
             if (shell == processor) shell = null;
+        }
+    }
+
+    private void chat(String line) {
+        Call c = call;
+        if (c == null) {
+            synchronized (out) {
+                out.println("* not in a call: the line was not sent (a client or a stage starts one)");
+                out.flush();
+            }
+        } else {
+            c.say(line);
         }
     }
 
