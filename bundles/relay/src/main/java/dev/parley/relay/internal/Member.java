@@ -17,17 +17,28 @@ final class Member {
     final Channel channel;
     final ReceiverQueue queue;
     final AtomicLong framesIn = new AtomicLong();
+    /** A member of the plain-text port: it wants chat only, never video or audio. */
+    final boolean textOnly;
 
     Member(int id, String name, Room room, Channel channel, RelaySettings settings) {
+        this(id, name, room, channel, settings, false);
+    }
+
+    Member(int id, String name, Room room, Channel channel, RelaySettings settings, boolean textOnly) {
         this.id = id;
         this.name = name;
         this.room = room;
         this.channel = channel;
+        this.textOnly = textOnly;
         this.queue = new ReceiverQueue(channel, settings);
     }
 
-    /** Hands a shared media frame to this member's writer; takes ownership of {@code frame}. */
+    /** Hands a shared media frame to this member's writer if it wants it; takes ownership of {@code frame}. */
     void deliver(MessageType type, long streamKey, ByteBuf frame) {
+        if (textOnly && type != MessageType.TEXT) {
+            frame.release();
+            return;
+        }
         runOnLoop(() -> queue.offer(type, streamKey, frame), frame);
     }
 

@@ -8,11 +8,14 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** Runs a relay while a {@code parley.relay} configuration exists (the server and demo profiles create one). */
-@Component(service = RelayStatus.class, configurationPid = RelayConfig.PID,
+/**
+ * Runs a relay while a {@code parley.relay} configuration exists (the server and demo profiles create one). Also
+ * offered, inside this bundle only, as the {@link RoomDirectory} the plain-text port joins its members through.
+ */
+@Component(service = {RelayStatus.class, RoomDirectory.class}, configurationPid = RelayConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = RelayConfig.class)
-public final class RelayComponent implements RelayStatus {
+public final class RelayComponent implements RelayStatus, RoomDirectory {
     private final RelayServer server;
 
     @Activate
@@ -30,4 +33,19 @@ public final class RelayComponent implements RelayStatus {
 
     @Override
     public List<MemberStats> members() { return server.members(); }
+
+    @Override
+    public Room room(String name) { return server.room(name); }
+
+    @Override
+    public int nextParticipantId() { return server.nextParticipantId(); }
+
+    @Override
+    public void joined(Member m) { server.joined(m); }
+
+    @Override
+    public void left(Member m) { server.left(m); }
+
+    @Override
+    public RelaySettings settings() { return server.settings(); }
 }

@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The relay: a Netty server holding rooms. Plain Java, so tests can run it without a framework. */
-final class RelayServer implements RelayStatus, AutoCloseable {
+final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     static final String SERVER_NAME = "parley-relay/0.1";
     private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
 
@@ -82,17 +82,24 @@ final class RelayServer implements RelayStatus, AutoCloseable {
         return this;
     }
 
-    Room room(String name) {
+    @Override
+    public Room room(String name) {
         return rooms.computeIfAbsent(name, Room::new);
     }
 
-    int nextParticipantId() {
+    @Override
+    public int nextParticipantId() {
         return nextId.getAndIncrement();
     }
 
-    void joined(Member m) { members.add(m); }
+    @Override
+    public void joined(Member m) { members.add(m); }
 
-    void left(Member m) { members.remove(m); }
+    @Override
+    public void left(Member m) { members.remove(m); }
+
+    @Override
+    public RelaySettings settings() { return settings; }
 
     @Override
     public int port() { return port; }
