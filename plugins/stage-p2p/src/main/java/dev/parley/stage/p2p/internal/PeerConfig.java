@@ -1,0 +1,40 @@
+package dev.parley.stage.p2p.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = PeerConfig.PID, name = "Parley peer-to-peer call",
+        description = "A direct call with one peer, no relay: listen for it or connect to it (stages 1 and 3)")
+public @interface PeerConfig {
+    String PID = "parley.p2p";
+
+    @AttributeDefinition(description = "Wait for the peer to connect (true) or connect to it (false)")
+    boolean listen() default false;
+
+    @AttributeDefinition(description = "Listening: the address to listen on. Connecting: the peer's host name or address")
+    String host() default "0.0.0.0";
+
+    @AttributeDefinition(description = "TCP port: to listen on, or the peer's (9999, as in the lab)")
+    int port() default 9999;
+
+    @AttributeDefinition(description = "This participant's name, shown to the peer (empty: the user's login name)")
+    String name() default "";
+
+    @AttributeDefinition(description = "Send video (stage 3)")
+    boolean video() default false;
+
+    @AttributeDefinition(description = "Send and play audio")
+    boolean audio() default false;
+
+    @AttributeDefinition(description = "Video width in pixels")
+    int videoWidth() default 640;
+
+    @AttributeDefinition(description = "Video height in pixels")
+    int videoHeight() default 480;
+
+    @AttributeDefinition(description = "Video frames per second")
+    int fps() default 15;
+
+    @AttributeDefinition(description = "Audio sample rate in Hz")
+    int sampleRate() default 16000;
+}
