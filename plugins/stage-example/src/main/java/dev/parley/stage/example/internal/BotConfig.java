@@ -1,0 +1,25 @@
+package dev.parley.stage.example.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The bot's settings. The stage controller creates this configuration while stage 6 runs, filled with the session's
+ * settings (the {@code components} key of the stage file names this PID), and deletes it when another stage starts.
+ */
+@ObjectClassDefinition(id = BotConfig.PID, name = "Parley example bot", description = "A participant that answers every chat line")
+public @interface BotConfig {
+    String PID = "parley.example.bot";
+
+    @AttributeDefinition(description = "Relay host")
+    String server() default "127.0.0.1";
+
+    @AttributeDefinition(description = "Relay port")
+    int port() default 7000;
+
+    @AttributeDefinition(description = "Room to join")
+    String room() default "lobby";
+
+    @AttributeDefinition(description = "Name of the user the bot keeps company; the bot calls itself bot-NAME")
+    String name() default "guest";
+}
