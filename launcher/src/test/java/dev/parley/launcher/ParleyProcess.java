@@ -43,6 +43,11 @@ final class ParleyProcess implements AutoCloseable {
         return start(DIST, label, null, args);
     }
 
+    /** Runs the {@code bin/parley} of another distribution folder, such as a copy a test changes, headless. */
+    static ParleyProcess startIn(Path dist, String label, String... args) throws IOException {
+        return start(dist, label, null, args);
+    }
+
     /**
      * Starts {@code bin/parley} of the distribution in {@code dist}.
      *
@@ -112,6 +117,43 @@ final class ParleyProcess implements AutoCloseable {
     /** The console view says it is connected, as a state change or when it attached to a connected call. */
     static boolean saysConnected(String line) {
         return line.startsWith("* connected") || line.startsWith("* console attached") && line.contains("(connected)");
+    }
+
+    /** Waits for standard error (the log) to contain {@code text}. */
+    void awaitLog(String text) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (!log().contains(text)) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError(label + " never logged '" + text + "'\n" + describe());
+            Thread.sleep(100);
+        }
+    }
+
+    String log() {
+        try {
+            return Files.readString(stderr);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** A copy of the distribution in a temporary folder, for tests that change its plugins/ or config/. */
+    static Path copyOfDistribution() throws IOException {
+        Path target = Files.createTempDirectory("parley-dist-");
+        try (java.util.stream.Stream<Path> files = Files.walk(DIST)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(DIST.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     String awaitContaining(String text) throws InterruptedException {
