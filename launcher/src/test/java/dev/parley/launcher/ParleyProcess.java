@@ -139,6 +139,7 @@ final class ParleyProcess implements AutoCloseable {
     /** A copy of the distribution in a temporary folder, for tests that change its plugins/ or config/. */
     static Path copyOfDistribution() throws IOException {
         Path target = Files.createTempDirectory("parley-dist-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(target)));
         try (java.util.stream.Stream<Path> files = Files.walk(DIST)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path to = target.resolve(DIST.relativize(p).toString());
@@ -150,6 +151,14 @@ final class ParleyProcess implements AutoCloseable {
             }
         }
         return target;
+    }
+
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover copy in the temp folder does no harm.
+        }
     }
 
     boolean isAlive() {
