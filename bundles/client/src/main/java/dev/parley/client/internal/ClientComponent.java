@@ -1,20 +1,16 @@
 package dev.parley.client.internal;
 
 import dev.parley.api.MediaBus;
-import dev.parley.api.MediaKind;
 import dev.parley.api.call.Call;
 import dev.parley.api.call.CallListener;
+import dev.parley.api.call.CallListeners;
 import dev.parley.api.call.CallState;
 import dev.parley.api.call.ChatMessage;
 import dev.parley.api.call.ConnectOptions;
 import dev.parley.api.call.Participant;
 import dev.parley.api.call.ParticipantConnector;
-import dev.parley.api.capture.AudioPlayer;
-import dev.parley.api.capture.CaptureSpec;
-import dev.parley.api.capture.MediaPublisher;
-import dev.parley.api.codec.MediaFormat;
+import dev.parley.api.capture.LocalMedia;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -42,27 +38,20 @@ public final class ClientComponent implements Call {
 
     private final MediaBus bus;
     private final ParticipantConnector connector;
-    private final MediaPublisher publisher;
-    private final AudioPlayer player;
-    private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
-    private final CallListener forward = new Forward();
+    /** This service's listeners, registered on whichever call is current. */
+    private final CallListeners listeners = new CallListeners();
+    private final LocalMedia.Session media;
     private volatile Call call;
     private ConnectOptions options;
-    private ClientConfig media;
-    private MediaPublisher.Publication video;
-    private MediaPublisher.Publication audio;
-    private AutoCloseable playout;
 
     @Activate
     public ClientComponent(@Reference MediaBus bus, @Reference ParticipantConnector connector,
-                           @Reference MediaPublisher publisher, @Reference AudioPlayer player, ClientConfig config) {
+                           @Reference LocalMedia localMedia, ClientConfig config) {
         this.bus = bus;
         this.connector = connector;
-        this.publisher = publisher;
-        this.player = player;
         this.options = optionsOf(config);
         this.call = join(options);
-        applyMedia(config);
+        this.media = localMedia.start(bus, options.name(), mediaOf(config));
     }
 
     /** Media changes are applied to the running call; a new relay, room or name moves to a new call. */
@@ -73,17 +62,17 @@ public final class ClientComponent implements Call {
             LOG.info("{} moves from {}:{} room {} to {}:{} room {}", wanted.name(), options.host(), options.port(),
                     options.room(), wanted.host(), wanted.port(), wanted.room());
             Call old = call;
-            old.removeListener(forward);
+            old.removeListener(listeners);
             old.leave();
             options = wanted;
             call = join(wanted);
         }
-        applyMedia(config);
+        media.update(mediaOf(config));
     }
 
     private Call join(ConnectOptions o) {
         Call c = connector.connect(o, bus);
-        c.addListener(forward);
+        c.addListener(listeners);
         LOG.info("{} joining {}:{} room {}", o.name(), o.host(), o.port(), o.room());
         return c;
     }
@@ -93,47 +82,13 @@ public final class ClientComponent implements Call {
         return new ConnectOptions(config.server(), config.port(), name, config.room());
     }
 
-    /** Starts the publications the configuration asks for and stops those it no longer does. */
-    private synchronized void applyMedia(ClientConfig config) {
-        String name = options.name();
-        boolean videoFormatChanged = media != null && (media.videoWidth() != config.videoWidth()
-                || media.videoHeight() != config.videoHeight() || media.fps() != config.fps());
-        if (video != null && (!config.video() || videoFormatChanged)) {
-            video = close(video);
-            LOG.info("{} stopped sending video", name);
-        }
-        if (config.video() && video == null) {
-            video = publisher.start(bus, MediaKind.VIDEO, new CaptureSpec(name,
-                    MediaFormat.video(config.videoWidth(), config.videoHeight(), config.fps())));
-        }
-        boolean audioFormatChanged = media != null && media.sampleRate() != config.sampleRate();
-        if (audio != null && (!config.audio() || audioFormatChanged)) {
-            audio = close(audio);
-            playout = close(playout);
-            LOG.info("{} stopped sending and playing audio", name);
-        }
-        if (config.audio() && audio == null) {
-            audio = publisher.start(bus, MediaKind.AUDIO, new CaptureSpec(name, MediaFormat.audio(config.sampleRate(), 1, 20)));
-            playout = player.start(bus);
-        }
-        media = config;
-    }
-
-    private static <T extends AutoCloseable> T close(T c) {
-        if (c == null) return null;
-        try {
-            c.close();
-        } catch (Exception e) {
-            LOG.debug("Closing {} failed", c, e);
-        }
-        return null;
+    private static LocalMedia.Settings mediaOf(ClientConfig c) {
+        return new LocalMedia.Settings(c.video(), c.audio(), c.videoWidth(), c.videoHeight(), c.fps(), c.sampleRate());
     }
 
     @Deactivate
     synchronized void deactivate() {
-        video = close(video);
-        audio = close(audio);
-        playout = close(playout);
+        media.close();
         call.leave();
     }
 
@@ -149,27 +104,4 @@ public final class ClientComponent implements Call {
     @Override public void addListener(CallListener listener) { listeners.add(listener); }
     @Override public void removeListener(CallListener listener) { listeners.remove(listener); }
     @Override public void leave() { call.leave(); }
-
-    /** Passes the current call's events to this service's listeners, so they survive a move to another call. */
-    private final class Forward implements CallListener {
-        @Override
-        public void stateChanged(CallState state, String detail) {
-            for (CallListener l : listeners) l.stateChanged(state, detail);
-        }
-
-        @Override
-        public void joined(Participant participant) {
-            for (CallListener l : listeners) l.joined(participant);
-        }
-
-        @Override
-        public void left(Participant participant, String reason) {
-            for (CallListener l : listeners) l.left(participant, reason);
-        }
-
-        @Override
-        public void chat(ChatMessage message) {
-            for (CallListener l : listeners) l.chat(message);
-        }
-    }
 }

@@ -8,6 +8,7 @@ import dev.parley.api.StreamKey;
 import dev.parley.api.Subscription;
 import dev.parley.api.call.Call;
 import dev.parley.api.call.CallListener;
+import dev.parley.api.call.CallListeners;
 import dev.parley.api.call.CallState;
 import dev.parley.api.call.ChatMessage;
 import dev.parley.api.call.ConnectOptions;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,7 +58,7 @@ final class RelayCall implements Call {
     private final ConnectOptions options;
     private final MediaBus bus;
     private final ClockEstimator clock = new ClockEstimator();
-    private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
+    private final CallListeners listeners = new CallListeners();
     private final Map<Integer, Participant> roster = new LinkedHashMap<>();
     private final ArrayDeque<ChatMessage> history = new ArrayDeque<>();
     private final ArrayDeque<String> pendingText = new ArrayDeque<>();
@@ -141,7 +141,7 @@ final class RelayCall implements Call {
                 synchronized (roster) {
                     roster.put(p.id(), p);
                 }
-                for (CallListener l : listeners) safely(() -> l.joined(p));
+                listeners.joined(p);
             }
             case LEFT -> {
                 Messages.Left left = Messages.Left.from(frame);
@@ -151,7 +151,7 @@ final class RelayCall implements Call {
                 }
                 if (p == null) p = new Participant(left.participant(), left.name(), false);
                 Participant gone = p;
-                for (CallListener l : listeners) safely(() -> l.left(gone, left.reason().text()));
+                listeners.left(gone, left.reason().text());
             }
             case VIDEO -> {
                 videoReceived++;
@@ -165,7 +165,7 @@ final class RelayCall implements Call {
                         text, clock.toLocal(frame.timestampMicros()), false);
                 remember(m);
                 publishRemote(frame, MediaKind.TEXT);
-                for (CallListener l : listeners) safely(() -> l.chat(m));
+                listeners.chat(m);
             }
             case PING -> {
                 long t2 = ClockEstimator.nowMicros();
@@ -207,7 +207,7 @@ final class RelayCall implements Call {
         }
         if (wasWelcomed) {
             for (Participant p : gone) {
-                if (!p.self()) for (CallListener l : listeners) safely(() -> l.left(p, "connection to relay lost"));
+                if (!p.self()) listeners.left(p, "connection to relay lost");
             }
         }
         if (leaving) {
@@ -298,7 +298,7 @@ final class RelayCall implements Call {
         remember(m);
         bus.publish(MediaFrame.builder(MediaKind.TEXT).senderName(options.name()).captureMicros(now)
                 .payload(utf8).build());
-        for (CallListener l : listeners) safely(() -> l.chat(m));
+        listeners.chat(m);
     }
 
     private void remember(ChatMessage m) {
@@ -318,15 +318,7 @@ final class RelayCall implements Call {
     private void setState(CallState s, String detail) {
         state = s;
         LOG.debug("{}: {} ({})", options.name(), s, detail);
-        for (CallListener l : listeners) safely(() -> l.stateChanged(s, detail));
-    }
-
-    private static void safely(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            LOG.warn("A call listener failed", e);
-        }
+        listeners.stateChanged(s, detail);
     }
 
     private static String rootMessage(Throwable t) {

@@ -6,6 +6,7 @@ import dev.parley.api.MediaKind;
 import dev.parley.api.Subscription;
 import dev.parley.api.call.Call;
 import dev.parley.api.call.CallListener;
+import dev.parley.api.call.CallListeners;
 import dev.parley.api.call.CallState;
 import dev.parley.api.call.ChatMessage;
 import dev.parley.api.call.Participant;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,7 +44,7 @@ final class PeerCall implements Call {
     private final PeerAddress address;
     private final MediaBus bus;
     private final ClockEstimator clock = new ClockEstimator();
-    private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
+    private final CallListeners listeners = new CallListeners();
     private final ArrayDeque<ChatMessage> history = new ArrayDeque<>();
     private final ArrayDeque<String> pendingText = new ArrayDeque<>();
     private final AtomicInteger textSequence = new AtomicInteger();
@@ -102,7 +102,7 @@ final class PeerCall implements Call {
         pingTask = ch.eventLoop().scheduleAtFixedRate(() -> ping(ch), 1, 1, TimeUnit.SECONDS);
         LOG.info("{} is in a call with {} at {}", address.name(), peerName, ch.remoteAddress());
         setState(CallState.CONNECTED, "talking to " + peerName + " at " + ch.remoteAddress());
-        for (CallListener l : listeners) safely(() -> l.joined(p));
+        listeners.joined(p);
         List<String> queued;
         synchronized (pendingText) {
             queued = new ArrayList<>(pendingText);
@@ -125,7 +125,7 @@ final class PeerCall implements Call {
                         clock.toLocal(frame.timestampMicros()), false);
                 remember(m);
                 publishRemote(frame, MediaKind.TEXT);
-                for (CallListener l : listeners) safely(() -> l.chat(m));
+                listeners.chat(m);
             }
             case PING -> {
                 long t2 = ClockEstimator.nowMicros();
@@ -157,7 +157,7 @@ final class PeerCall implements Call {
         if (pingTask != null) pingTask.cancel(false);
         Participant p = peer;
         peer = null;
-        if (p != null) for (CallListener l : listeners) safely(() -> l.left(p, reason));
+        if (p != null) listeners.left(p, reason);
         if (!over) {
             setState(CallState.RECONNECTING, address.listen() ? "waiting for the next peer on port " + address.port()
                     : "calling the peer again");
@@ -245,7 +245,7 @@ final class PeerCall implements Call {
         remember(m);
         bus.publish(MediaFrame.builder(MediaKind.TEXT).senderName(address.name()).captureMicros(now)
                 .payload(text.getBytes(StandardCharsets.UTF_8)).build());
-        for (CallListener l : listeners) safely(() -> l.chat(m));
+        listeners.chat(m);
     }
 
     private void remember(ChatMessage m) {
@@ -257,15 +257,7 @@ final class PeerCall implements Call {
 
     private void setState(CallState s, String detail) {
         state = s;
-        for (CallListener l : listeners) safely(() -> l.stateChanged(s, detail));
-    }
-
-    private static void safely(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            LOG.warn("A call listener failed", e);
-        }
+        listeners.stateChanged(s, detail);
     }
 
     // ---- Call ----

@@ -1,0 +1,34 @@
+package dev.parley.api.capture;
+
+import dev.parley.api.MediaBus;
+
+/**
+ * The local participant's media as switches: which kinds to send, in what format. A call's owner starts a session
+ * on its bus and later {@linkplain Session#update updates} it, which starts and stops publications (and remote
+ * audio playout) without touching the call itself: a stage switch from video to video with audio is one update.
+ */
+public interface LocalMedia {
+    Session start(MediaBus bus, String participantName, Settings settings);
+
+    /**
+     * What to send.
+     *
+     * @param video       send video (camera or test pattern)
+     * @param audio       send audio (microphone or tone) and play the remote audio
+     * @param videoWidth  pixels
+     * @param videoHeight pixels
+     * @param fps         video frames per second
+     * @param sampleRate  audio samples per second
+     */
+    record Settings(boolean video, boolean audio, int videoWidth, int videoHeight, int fps, int sampleRate) {
+    }
+
+    /** Running media; close it to stop everything. */
+    interface Session extends AutoCloseable {
+        /** Starts what is newly asked for, stops what no longer is, restarts what changed format. */
+        void update(Settings settings);
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.parley.client.internal;
+
+import dev.parley.api.MediaBus;
+import dev.parley.api.MediaKind;
+import dev.parley.api.capture.AudioPlayer;
+import dev.parley.api.capture.CaptureSpec;
+import dev.parley.api.capture.LocalMedia;
+import dev.parley.api.capture.MediaPublisher;
+import dev.parley.api.codec.MediaFormat;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Local media as switches over the best publisher and audio player present: what a stage's media flags turn on. */
+@Component(service = LocalMedia.class)
+public final class SwitchableMedia implements LocalMedia {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchableMedia.class);
+
+    private final MediaPublisher publisher;
+    private final AudioPlayer player;
+
+    @Activate
+    public SwitchableMedia(@Reference MediaPublisher publisher, @Reference AudioPlayer player) {
+        this.publisher = publisher;
+        this.player = player;
+    }
+
+    @Override
+    public Session start(MediaBus bus, String participantName, Settings settings) {
+        Switches s = new Switches(bus, participantName);
+        s.update(settings);
+        return s;
+    }
+
+    /** One participant's publications; every change under its own lock. */
+    private final class Switches implements Session {
+        private final MediaBus bus;
+        private final String name;
+        private Settings current;
+        private MediaPublisher.Publication video;
+        private MediaPublisher.Publication audio;
+        private AutoCloseable playout;
+
+        Switches(MediaBus bus, String name) {
+            this.bus = bus;
+            this.name = name;
+        }
+
+        @Override
+        public synchronized void update(Settings s) {
+            boolean videoFormatChanged = current != null && (current.videoWidth() != s.videoWidth()
+                    || current.videoHeight() != s.videoHeight() || current.fps() != s.fps());
+            if (video != null && (!s.video() || videoFormatChanged)) {
+                video = closeQuietly(video);
+                LOG.info("{} stopped sending video", name);
+            }
+            if (s.video() && video == null) {
+                video = publisher.start(bus, MediaKind.VIDEO, new CaptureSpec(name,
+                        MediaFormat.video(s.videoWidth(), s.videoHeight(), s.fps())));
+            }
+            boolean audioFormatChanged = current != null && current.sampleRate() != s.sampleRate();
+            if (audio != null && (!s.audio() || audioFormatChanged)) {
+                audio = closeQuietly(audio);
+                playout = closeQuietly(playout);
+                LOG.info("{} stopped sending and playing audio", name);
+            }
+            if (s.audio() && audio == null) {
+                audio = publisher.start(bus, MediaKind.AUDIO, new CaptureSpec(name, MediaFormat.audio(s.sampleRate(), 1, 20)));
+                playout = player.start(bus);
+            }
+            current = s;
+        }
+
+        @Override
+        public synchronized void close() {
+            video = closeQuietly(video);
+            audio = closeQuietly(audio);
+            playout = closeQuietly(playout);
+        }
+    }
+
+    private static <T extends AutoCloseable> T closeQuietly(T c) {
+        if (c == null) return null;
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("Closing {} failed", c, e);
+        }
+        return null;
+    }
+}
