@@ -1,0 +1,69 @@
+package dev.parley.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Hashtable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code parley stage N ...} on the command line, against a distribution folder with two stage files. */
+class StageProfileTest {
+    @TempDir
+    Path home;
+
+    private Profile stage(String... args) throws Exception {
+        Path stages = Files.createDirectories(home.resolve("config/stages"));
+        Files.writeString(stages.resolve("parley.stage-1.cfg"), "id = 1\ntransport = p2p\nplugin = parley-stage-p2p.jar\n");
+        Files.writeString(stages.resolve("parley.stage-4.cfg"), "id = 4\ntransport = relay\nmedia = video, text\n");
+        String[] all = new String[args.length + 1];
+        all[0] = "stage";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Profile.of(Options.parse(all), false, home);
+    }
+
+    @Test
+    void aRelayStageTakesTheServerAndItsPortFromHostColonPort() throws Exception {
+        Hashtable<String, Object> c = stage("4", "--server", "10.0.0.2:7100", "--name", "alice").configurations.get("parley.stages");
+        assertEquals("4", c.get("stage"));
+        assertEquals("10.0.0.2", c.get("server"));
+        assertEquals(7100, c.get("serverPort"));
+        assertEquals("alice", c.get("name"));
+    }
+
+    @Test
+    void aListeningPeerTakesItsPortFromListen() throws Exception {
+        Profile p = stage("1", "--listen", "9100", "--name", "alice");
+        Hashtable<String, Object> c = p.configurations.get("parley.stages");
+        assertEquals(true, c.get("listen"));
+        assertEquals(9100, c.get("peerPort"));
+        assertEquals("parley-stage-p2p.jar", p.stage.plugin(), "the launcher brings this plugin in from extras/");
+    }
+
+    @Test
+    void aPeerStageWithNeitherListenNorConnectIsAUsageError() {
+        Options.UsageException e = assertThrows(Options.UsageException.class, () -> stage("1", "--name", "bob"));
+        assertTrue(e.getMessage().contains("--listen") && e.getMessage().contains("--connect"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownStageIsAUsageErrorThatListsTheStages() {
+        Options.UsageException e = assertThrows(Options.UsageException.class, () -> stage("7", "--server", "x"));
+        assertTrue(e.getMessage().contains("no stage 7") && e.getMessage().contains("stages: 1, 4"), e.getMessage());
+    }
+
+    @Test
+    void thePluginIsCopiedFromExtrasIntoPluginsOnlyWhenMissing() throws Exception {
+        Profile p = stage("1", "--connect", "peer");
+        Files.createDirectories(home.resolve("extras"));
+        Files.writeString(home.resolve("extras/parley-stage-p2p.jar"), "jar");
+        StageFiles.installPlugin(home, p.stage);
+        assertEquals("jar", Files.readString(home.resolve("plugins/parley-stage-p2p.jar")));
+        Files.writeString(home.resolve("plugins/parley-stage-p2p.jar"), "newer");
+        StageFiles.installPlugin(home, p.stage);
+        assertEquals("newer", Files.readString(home.resolve("plugins/parley-stage-p2p.jar")), "an installed plugin was overwritten");
+    }
+}
