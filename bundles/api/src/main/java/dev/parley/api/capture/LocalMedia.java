@@ -19,8 +19,24 @@ public interface LocalMedia {
      * @param videoHeight pixels
      * @param fps         video frames per second
      * @param sampleRate  audio samples per second
+     * @param videoSource preferred video source id, empty for the best present
+     * @param audioSource preferred audio source id, empty for the best present
+     * @param videoCodec  preferred video codec name, empty for the best present
+     * @param audioCodec  preferred audio codec name, empty for the best present
      */
-    record Settings(boolean video, boolean audio, int videoWidth, int videoHeight, int fps, int sampleRate) {
+    record Settings(boolean video, boolean audio, int videoWidth, int videoHeight, int fps, int sampleRate,
+                    String videoSource, String audioSource, String videoCodec, String audioCodec) {
+        public Settings {
+            videoSource = videoSource == null ? "" : videoSource.strip();
+            audioSource = audioSource == null ? "" : audioSource.strip();
+            videoCodec = videoCodec == null ? "" : videoCodec.strip();
+            audioCodec = audioCodec == null ? "" : audioCodec.strip();
+        }
+
+        /** Best source and codec present. */
+        public Settings(boolean video, boolean audio, int videoWidth, int videoHeight, int fps, int sampleRate) {
+            this(video, audio, videoWidth, videoHeight, fps, sampleRate, "", "", "", "");
+        }
     }
 
     /** Running media; close it to stop everything. */

@@ -40,6 +40,15 @@ public interface MediaPublisher {
         /** The preferred source id, or empty when the best-ranked source is used. */
         String preferredSource();
 
+        /**
+         * Prefers the encoder whose {@code codec()} name is this (for example {@code jpeg}, or a codec plugin's) over
+         * the best-ranked one while it is present, as {@link #preferSource} does for sources. Empty clears it.
+         */
+        void preferCodec(String codecName);
+
+        /** The preferred codec name, or empty when the best-ranked encoder is used. */
+        String preferredCodec();
+
         @Override
         void close();
     }

@@ -83,7 +83,8 @@ public final class ClientComponent implements Call {
     }
 
     private static LocalMedia.Settings mediaOf(ClientConfig c) {
-        return new LocalMedia.Settings(c.video(), c.audio(), c.videoWidth(), c.videoHeight(), c.fps(), c.sampleRate());
+        return new LocalMedia.Settings(c.video(), c.audio(), c.videoWidth(), c.videoHeight(), c.fps(), c.sampleRate(),
+                c.videoSource(), c.audioSource(), c.videoCodec(), c.audioCodec());
     }
 
     @Deactivate

@@ -47,6 +47,7 @@ final class LivePublication implements Publication {
     private volatile String codec = "";
     private volatile boolean muted;
     private volatile String preferredSource = "";
+    private volatile String preferredCodec = "";
     private boolean closed;
 
     LivePublication(MediaBus bus, MediaKind kind, CaptureSpec spec, RankedServices<MediaSource> sources,
@@ -73,7 +74,7 @@ final class LivePublication implements Publication {
     private void reconsider(java.util.List<MediaSource.Capture> stale) {
         synchronized (lock) {
             if (closed) return;
-            FrameEncoder bestEncoder = encoders.best(e -> e.kind() == kind && !failed.contains(e)).orElse(null);
+            FrameEncoder bestEncoder = bestEncoder();
             if (bestEncoder != encoder) {
                 closeSession();
                 if (encoder != null || bestEncoder != null) {
@@ -111,6 +112,17 @@ final class LivePublication implements Publication {
             if (chosen != null) return chosen;
         }
         return sources.best(s -> s.kind() == kind && !failed.contains(s)).orElse(null);
+    }
+
+    /** The preferred encoder if it is present and has not failed, else the best-ranked one. */
+    private FrameEncoder bestEncoder() {
+        String preferred = preferredCodec;
+        if (!preferred.isEmpty()) {
+            FrameEncoder chosen = encoders.best(e -> e.kind() == kind && !failed.contains(e) && e.codec().equals(preferred))
+                    .orElse(null);
+            if (chosen != null) return chosen;
+        }
+        return encoders.best(e -> e.kind() == kind && !failed.contains(e)).orElse(null);
     }
 
     private void onRaw(RawFrame raw) {
@@ -152,7 +164,7 @@ final class LivePublication implements Publication {
                 LOG.warn("Encoder {} failed ({}); falling back to the next best", encoder.codec(), e.toString());
                 failed.add(encoder);
                 closeSession();
-                encoder = encoders.best(x -> x.kind() == kind && !failed.contains(x)).orElse(null);
+                encoder = bestEncoder();
             }
         }
         return null;
@@ -215,6 +227,26 @@ final class LivePublication implements Publication {
 
     @Override
     public String preferredSource() { return preferredSource; }
+
+    @Override
+    public void preferCodec(String codecName) {
+        String name = codecName == null ? "" : codecName.strip();
+        if (name.equals(preferredCodec)) return;
+        preferredCodec = name;
+        LOG.info("{} {} codec preference: {}", spec.participantName(), kind.name().toLowerCase(),
+                name.isEmpty() ? "the best ranked" : name);
+        reconsider();
+    }
+
+    @Override
+    public String preferredCodec() { return preferredCodec; }
+
+    /** Name of the encoder in use, or empty. */
+    String encoderName() {
+        synchronized (lock) {
+            return encoder == null ? "" : encoder.codec();
+        }
+    }
 
     MediaBus bus() { return bus; }
 

@@ -60,6 +60,8 @@ public final class SwitchableMedia implements LocalMedia {
                 video = publisher.start(bus, MediaKind.VIDEO, new CaptureSpec(name,
                         MediaFormat.video(s.videoWidth(), s.videoHeight(), s.fps())));
             }
+            // Preferences change on the running publication: the source or encoder is swapped, the stream goes on.
+            if (video != null) prefer(video, s.videoSource(), s.videoCodec());
             boolean audioFormatChanged = current != null && current.sampleRate() != s.sampleRate();
             if (audio != null && (!s.audio() || audioFormatChanged)) {
                 audio = closeQuietly(audio);
@@ -70,6 +72,7 @@ public final class SwitchableMedia implements LocalMedia {
                 audio = publisher.start(bus, MediaKind.AUDIO, new CaptureSpec(name, MediaFormat.audio(s.sampleRate(), 1, 20)));
                 playout = player.start(bus);
             }
+            if (audio != null) prefer(audio, s.audioSource(), s.audioCodec());
             current = s;
         }
 
@@ -79,6 +82,11 @@ public final class SwitchableMedia implements LocalMedia {
             audio = closeQuietly(audio);
             playout = closeQuietly(playout);
         }
+    }
+
+    private static void prefer(MediaPublisher.Publication p, String source, String codec) {
+        if (!p.preferredSource().equals(source)) p.preferSource(source);
+        if (!p.preferredCodec().equals(codec)) p.preferCodec(codec);
     }
 
     private static <T extends AutoCloseable> T closeQuietly(T c) {

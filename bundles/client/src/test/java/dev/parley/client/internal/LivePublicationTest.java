@@ -61,6 +61,31 @@ class LivePublicationTest {
         assertEquals("webcam:1", camera.source());
     }
 
+    @Test
+    void aPreferredCodecIsUsedWhilePresentWhateverItsRankingAndTheBestOneOtherwise() {
+        RankedServices<FrameEncoder> encoders = new RankedServices<>();
+        LivePublication p = new LivePublication(null, MediaKind.VIDEO,
+                new CaptureSpec("alice", MediaFormat.video(320, 240, 15)), sources, encoders, x -> { });
+        encoders.add(encoder("turbojpeg"), Map.of("service.ranking", 100, "service.id", 1L));
+        p.reconsider();
+        assertEquals("turbojpeg", p.encoderName());
+        p.preferCodec("jpeg");
+        assertEquals("turbojpeg", p.encoderName(), "the preferred codec is not present yet");
+        encoders.add(encoder("jpeg"), Map.of("service.ranking", 0, "service.id", 2L));
+        p.reconsider();
+        assertEquals("jpeg", p.encoderName());
+        p.preferCodec("");
+        assertEquals("turbojpeg", p.encoderName());
+    }
+
+    private static FrameEncoder encoder(String name) {
+        return new FrameEncoder() {
+            @Override public String codec() { return name; }
+            @Override public MediaKind kind() { return MediaKind.VIDEO; }
+            @Override public EncoderSession open(MediaFormat format) { throw new UnsupportedOperationException(); }
+        };
+    }
+
     private final class FakeSource implements MediaSource {
         private final String id;
         boolean fails;

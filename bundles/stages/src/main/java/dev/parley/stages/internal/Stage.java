@@ -19,9 +19,15 @@ import java.util.Set;
  * @param requires      symbolic name of a needed bundle, or empty
  * @param plugin        the jar that brings it, for the message when it is missing
  * @param components    configuration PIDs created while the stage runs
+ * @param choice        preferred sources and codecs by name; empty strings for the best present
  */
 record Stage(String id, String title, Transport transport, Set<MediaKind> media, int plainTextPort, String requires,
-             String plugin, List<String> components) {
+             String plugin, List<String> components, Choice choice) {
+
+    /** Sources and codecs a stage prefers, as the client and peer configurations name them. */
+    record Choice(String videoSource, String audioSource, String videoCodec, String audioCodec) {
+        static final Choice BEST = new Choice("", "", "", "");
+    }
 
     /** How a stage reaches the others. */
     enum Transport {
@@ -62,7 +68,8 @@ record Stage(String id, String title, Transport transport, Set<MediaKind> media,
             }
         }
         return new Stage(id, c.title().strip(), transport, media, c.plainTextPort(), c.requires().strip(),
-                c.plugin().strip(), list(c.components()));
+                c.plugin().strip(), list(c.components()),
+                new Choice(c.videoSource().strip(), c.audioSource().strip(), c.videoCodec().strip(), c.audioCodec().strip()));
     }
 
     private static List<String> list(String commaSeparated) {

@@ -83,6 +83,11 @@ record StagePlan(Stage stage, Map<String, Hashtable<String, Object>> configurati
         c.put("video", stage.sends(MediaKind.VIDEO));
         c.put("audio", stage.sends(MediaKind.AUDIO));
         c.put("fps", o.fps());
+        Stage.Choice choice = stage.choice();
+        c.put("videoSource", choice.videoSource());
+        c.put("audioSource", choice.audioSource());
+        c.put("videoCodec", choice.videoCodec());
+        c.put("audioCodec", choice.audioCodec());
     }
 
     private static Hashtable<String, Object> props(Map<String, Hashtable<String, Object>> out, String pid) {

@@ -21,7 +21,7 @@ class StagePlanTest {
     private static Stage stage(String id, Stage.Transport t, EnumSet<MediaKind> media, int textPort, List<String> components) {
         EnumSet<MediaKind> all = EnumSet.copyOf(media);
         all.add(MediaKind.TEXT);
-        return new Stage(id, "stage " + id, t, all, textPort, "", "", components);
+        return new Stage(id, "stage " + id, t, all, textPort, "", "", components, Stage.Choice.BEST);
     }
 
     private static SessionOptions alice() {
@@ -43,6 +43,16 @@ class StagePlanTest {
         assertEquals("10.0.0.1", a.get("server"));
         assertEquals(7001, a.get("port"));
         assertEquals("alice", a.get("name"));
+    }
+
+    @Test
+    void aStagesPreferredSourcesAndCodecsReachTheClient() {
+        Stage chosen = new Stage("7", "", Stage.Transport.RELAY, EnumSet.of(MediaKind.VIDEO, MediaKind.TEXT), 0, "", "",
+                List.of(), new Stage.Choice("test-pattern", "", "jpeg", ""));
+        Hashtable<String, Object> client = StagePlan.of(chosen, alice()).configurations().get("parley.client");
+        assertEquals("test-pattern", client.get("videoSource"));
+        assertEquals("jpeg", client.get("videoCodec"));
+        assertEquals("", client.get("audioSource"));
     }
 
     @Test

@@ -24,6 +24,10 @@ class StageTest {
             @Override public String requires() { return ""; }
             @Override public String plugin() { return ""; }
             @Override public String components() { return components; }
+            @Override public String videoSource() { return " test-pattern "; }
+            @Override public String audioSource() { return ""; }
+            @Override public String videoCodec() { return "jpeg"; }
+            @Override public String audioCodec() { return ""; }
         };
     }
 
@@ -33,6 +37,7 @@ class StageTest {
         assertEquals(EnumSet.of(MediaKind.VIDEO, MediaKind.AUDIO, MediaKind.TEXT), s.media());
         assertEquals(Stage.Transport.RELAY, s.transport());
         assertEquals("Title", s.title());
+        assertEquals(new Stage.Choice("test-pattern", "", "jpeg", ""), s.choice());
     }
 
     @Test

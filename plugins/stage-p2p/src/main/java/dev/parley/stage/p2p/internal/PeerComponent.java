@@ -66,7 +66,8 @@ public final class PeerComponent implements Call {
     }
 
     private static LocalMedia.Settings mediaOf(PeerConfig c) {
-        return new LocalMedia.Settings(c.video(), c.audio(), c.videoWidth(), c.videoHeight(), c.fps(), c.sampleRate());
+        return new LocalMedia.Settings(c.video(), c.audio(), c.videoWidth(), c.videoHeight(), c.fps(), c.sampleRate(),
+                c.videoSource(), c.audioSource(), c.videoCodec(), c.audioCodec());
     }
 
     @Deactivate

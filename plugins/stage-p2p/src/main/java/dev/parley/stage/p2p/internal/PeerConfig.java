@@ -37,4 +37,16 @@ public @interface PeerConfig {
 
     @AttributeDefinition(description = "Audio sample rate in Hz")
     int sampleRate() default 16000;
+
+    @AttributeDefinition(description = "Preferred video source id, for example test-pattern (empty: the best present)")
+    String videoSource() default "";
+
+    @AttributeDefinition(description = "Preferred audio source id, for example tone (empty: the best present)")
+    String audioSource() default "";
+
+    @AttributeDefinition(description = "Preferred video codec name, for example jpeg (empty: the best present)")
+    String videoCodec() default "";
+
+    @AttributeDefinition(description = "Preferred audio codec name, for example pcm-s16le (empty: the best present)")
+    String audioCodec() default "";
 }
