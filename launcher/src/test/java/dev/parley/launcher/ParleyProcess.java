@@ -122,17 +122,9 @@ final class ParleyProcess implements AutoCloseable {
     /** Waits for standard error (the log) to contain {@code text}. */
     void awaitLog(String text) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (!log().contains(text)) {
+        while (!stderr().contains(text)) {
             if (System.currentTimeMillis() > deadline) throw new AssertionError(label + " never logged '" + text + "'\n" + describe());
             Thread.sleep(100);
-        }
-    }
-
-    String log() {
-        try {
-            return Files.readString(stderr);
-        } catch (IOException e) {
-            return "";
         }
     }
 

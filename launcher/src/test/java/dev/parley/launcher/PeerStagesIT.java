@@ -125,8 +125,8 @@ class PeerStagesIT {
                 assertTrue(bob.isAlive() && carol.isAlive(), "a refused side should say so, not crash");
             }
             // Neither side tried again (a retry comes after 200 ms; bob and carol ran on well past that): one error each.
-            assertEquals(1, occurrences(relay.log(), "WRONG_ROLE"), relay.describe());
-            assertEquals(1, occurrences(alice.log(), "WRONG_ROLE"), alice.describe());
+            assertEquals(1, occurrences(relay.stderr(), "WRONG_ROLE"), relay.describe());
+            assertEquals(1, occurrences(alice.stderr(), "WRONG_ROLE"), alice.describe());
         }
     }
 

@@ -26,6 +26,18 @@ class ProfilesIT {
         assertFalse(ProfileBundles.read(profiles.resolve("server.bndrun")).contains("dev.parley.ui-swing"));
         assertTrue(ProfileBundles.read(profiles.resolve("client.bndrun")).contains("dev.parley.ui-swing"));
         assertTrue(ProfileBundles.read(profiles.resolve("demo.bndrun")).contains("dev.parley.ui-swing"));
+        assertTrue(ProfileBundles.read(profiles.resolve("stage.bndrun")).contains("dev.parley.ui-swing"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyBundleOfTheStageProfileStartsAndTheStageRuns() throws Exception {
+        try (ParleyProcess p = ParleyProcess.start("stage", "stage", "4", "--serve", "--port", "0")) {
+            p.awaitContaining("ready: relay listening on port");
+            p.awaitContaining("* stage 4 (");
+            String err = p.stderr();
+            assertFalse(err.contains("did not start"), p.describe());
+            assertFalse(err.contains("[ERROR]"), p.describe());
+        }
     }
 
     @org.junit.jupiter.api.Test
