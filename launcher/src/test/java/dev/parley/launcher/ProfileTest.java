@@ -12,7 +12,7 @@ class ProfileTest {
     private static final String HEADLESS = "DISPLAY is not set";
 
     private static Profile profile(String display, String... args) {
-        return Profile.of(Options.parse(args), false, display);
+        return Profile.of(Options.parse(args), false, display, java.nio.file.Path.of("."));
     }
 
     private static Set<String> views(Profile p) {

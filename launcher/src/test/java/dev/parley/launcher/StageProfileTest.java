@@ -22,7 +22,7 @@ class StageProfileTest {
         String[] all = new String[args.length + 1];
         all[0] = "stage";
         System.arraycopy(args, 0, all, 1, args.length);
-        return Profile.of(Options.parse(all), false, home);
+        return Profile.of(Options.parse(all), false, "DISPLAY is not set", home);
     }
 
     @Test
@@ -32,6 +32,15 @@ class StageProfileTest {
         assertEquals("10.0.0.2", c.get("server"));
         assertEquals(7100, c.get("serverPort"));
         assertEquals("alice", c.get("name"));
+    }
+
+    @Test
+    void aParticipantStageShowsTheWindowWhereThereIsADisplayAndARelayStageNeedsNone() throws Exception {
+        stage("4", "--server", "lan-host");
+        Profile withDisplay = Profile.of(Options.parse(new String[]{"stage", "4", "--server", "lan-host"}), false, null, home);
+        assertTrue(withDisplay.configurations.containsKey("parley.ui.swing"));
+        Profile relay = Profile.of(Options.parse(new String[]{"stage", "4", "--serve"}), false, null, home);
+        assertTrue(relay.configurations.containsKey("parley.ui.console"));
     }
 
     @Test
