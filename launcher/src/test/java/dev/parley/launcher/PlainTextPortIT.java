@@ -136,8 +136,14 @@ class PlainTextPortIT {
                     }
                 }
                 return false;
-            }, "a matching line on the plain-text port; got " + (received.size() > 20 ? received.subList(0, 20) : received));
+            }, "a matching line on the plain-text port; got " + firstLines());
             return found[0];
+        }
+
+        /** A snapshot: the reader thread keeps adding while a failure message is built. */
+        private java.util.List<String> firstLines() {
+            java.util.List<String> now = java.util.List.copyOf(received);
+            return now.size() > 20 ? now.subList(0, 20) : now;
         }
 
         long count(java.util.function.Predicate<String> match) {
