@@ -14,6 +14,7 @@ import dev.parley.api.codec.MediaFormat;
 import dev.parley.api.codec.RawFrame;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plays remote audio: one decoder session and one playback per stream, picked by the codec name in each frame and
- * the best sink present. A stream with no decoder is logged once and skipped, never thrown about.
+ * the best sink present. A stream with no decoder is logged once and skipped, never thrown about; a frame its
+ * decoder refuses (corrupt or truncated) is skipped and the stream plays on. Both are counted.
  */
 @Component(service = AudioPlayer.class)
 public final class BusAudioPlayer implements AudioPlayer {
@@ -32,6 +34,8 @@ public final class BusAudioPlayer implements AudioPlayer {
 
     private final RankedServices<FrameDecoder> decoders = new RankedServices<>();
     private final RankedServices<AudioSink> sinks = new RankedServices<>();
+    private final AtomicLong framesWithoutDecoder = new AtomicLong();
+    private final AtomicLong undecodableFrames = new AtomicLong();
 
     @Override
     public AutoCloseable start(MediaBus bus) {
@@ -71,6 +75,7 @@ public final class BusAudioPlayer implements AudioPlayer {
             String name = FrameDecoder.codecName(frame.codec());
             FrameDecoder best = decoders.best(d -> d.kind() == MediaKind.AUDIO && d.codec().equals(name)).orElse(null);
             if (best == null) {
+                framesWithoutDecoder.incrementAndGet();
                 if (!reportedMissing) LOG.warn("No decoder for {} (audio from {})", name, frame.senderName());
                 reportedMissing = true;
                 return;
@@ -86,8 +91,10 @@ public final class BusAudioPlayer implements AudioPlayer {
                 RawFrame raw = session.decode(frame.payload());
                 if (raw instanceof AudioSamples samples) output(samples);
             } catch (CodecException e) {
+                undecodableFrames.incrementAndGet();
                 LOG.debug("Skipping an undecodable {} frame from {}: {}", name, frame.senderName(), e.getMessage());
             } catch (RuntimeException e) {
+                undecodableFrames.incrementAndGet();
                 LOG.warn("Audio decoder {} failed: {}", name, e.toString());
                 closeSession();
             }
@@ -126,6 +133,12 @@ public final class BusAudioPlayer implements AudioPlayer {
             closePlayback();
         }
     }
+
+    /** Frames of a codec no decoder present reads. */
+    long framesWithoutDecoder() { return framesWithoutDecoder.get(); }
+
+    /** Frames a decoder refused. */
+    long undecodableFrames() { return undecodableFrames.get(); }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

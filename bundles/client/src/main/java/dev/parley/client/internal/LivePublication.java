@@ -79,7 +79,7 @@ final class LivePublication implements Publication {
                 closeSession();
                 if (encoder != null || bestEncoder != null) {
                     LOG.info("{} {} encoder: {}", spec.participantName(), kind.name().toLowerCase(),
-                            bestEncoder == null ? "none present" : bestEncoder.codec());
+                            bestEncoder == null ? "none present" : describe(bestEncoder));
                 }
                 encoder = bestEncoder;
             }
@@ -146,14 +146,19 @@ final class LivePublication implements Publication {
                 .build());
     }
 
-    /** Encodes under the lock; an encoder that throws anything but CodecException is set aside. */
+    /**
+     * Encodes under the lock. An encoder that cannot open a session for the stream's format, or that throws anything
+     * but CodecException, is set aside and the next best encodes the same frame; a CodecException from encoding skips
+     * only that frame.
+     */
     private EncodedFrame encode(RawFrame raw) {
+        MediaFormat format = formatOf(raw);
         while (encoder != null) {
             try {
-                MediaFormat format = formatOf(raw);
                 if (session == null || !format.equals(sessionFormat)) {
                     closeSession();
-                    session = encoder.open(format);
+                    session = openSession(format);
+                    if (session == null) continue;
                     sessionFormat = format;
                 }
                 return session.encode(raw);
@@ -161,13 +166,34 @@ final class LivePublication implements Publication {
                 LOG.debug("{} could not encode a frame: {}", encoder.codec(), e.getMessage());
                 return null;
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("Encoder {} failed ({}); falling back to the next best", encoder.codec(), e.toString());
-                failed.add(encoder);
-                closeSession();
-                encoder = bestEncoder();
+                setAside(e.toString());
             }
         }
         return null;
+    }
+
+    /** A session of the current encoder, or null after setting that encoder aside because it refused the format. */
+    private FrameEncoder.EncoderSession openSession(MediaFormat format) {
+        try {
+            return encoder.open(format);
+        } catch (CodecException e) {
+            setAside("cannot encode " + format + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void setAside(String why) {
+        LOG.warn("Encoder {} failed ({}); falling back to the next best", describe(encoder), why);
+        failed.add(encoder);
+        closeSession();
+        encoder = bestEncoder();
+        LOG.info("{} {} encoder: {}", spec.participantName(), kind.name().toLowerCase(),
+                encoder == null ? "none left" : describe(encoder));
+    }
+
+    /** The codec and the class behind it, so the log tells ImageIO's jpeg from TurboJPEG's. */
+    private static String describe(FrameEncoder e) {
+        return e.codec() + " (" + e.getClass().getSimpleName() + ")";
     }
 
     private static MediaFormat formatOf(RawFrame raw) {
