@@ -24,7 +24,7 @@ final class Profile {
               parley help
             A client shows the Swing window when there is a display, else the console; the demo the console.
             In a client, type chat lines (or pipe them in, with /COMMAND for a shell command: /stage 5, /who);
-            in the shell: say TEXT, who, stats, ui [swing|console], stage [N], quit.""";
+            in the shell: say TEXT, who, stats, codecs, ui [swing|console], stage [N], quit.""";
     /** The views {@code --ui} can choose; each is a component gated by the configuration parley.ui.NAME. */
     static final List<String> VIEWS = List.of("console", "swing");
 
