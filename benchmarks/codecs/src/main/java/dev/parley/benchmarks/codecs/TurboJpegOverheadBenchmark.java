@@ -93,6 +93,12 @@ public class TurboJpegOverheadBenchmark {
         return pixels;
     }
 
+    /** Half of that step: only the new picture, which Java allocates and zeroes (ImageIO's decoder pays it too). */
+    @Benchmark
+    public BufferedImage newPicture() {
+        return new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_3BYTE_BGR);
+    }
+
     /** The decoder's extra step: a new TYPE_3BYTE_BGR picture and the decoded bytes copied into it. */
     @Benchmark
     public BufferedImage newPictureAndCopyOut() {
