@@ -110,6 +110,29 @@ class CodecDropInIT {
         observer.assertNoGapLongerThan(MessageType.AUDIO, MAX_GAP_NANOS);
     }
 
+    @Test
+    void bothPluginsResolveAndRegisterInAClientDroppedInBeforeItStarts() throws Exception {
+        assumeNative("turbojpeg", "libturbojpeg0");
+        assumeNative("opus", "libopus0");
+        dropIn("parley-codec-turbojpeg-");
+        dropIn("parley-codec-opus-");
+        int port = ParleyProcess.freePort(); // no relay there: the client keeps retrying, which is all this needs
+
+        demo = ParleyProcess.start(home, "client", "client", "--server", "127.0.0.1:" + port, "--name", "solo");
+
+        awaitLog(demo, "TurboJPEG codec registered");
+        awaitLog(demo, "Opus codec registered");
+        assertFalse(demo.stderr().contains("[ERROR]"), demo.describe());
+    }
+
+    private static void awaitLog(ParleyProcess p, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!p.stderr().contains(text)) {
+            if (System.nanoTime() > deadline) throw new AssertionError("never logged '" + text + "'\n" + p.describe());
+            Thread.sleep(100);
+        }
+    }
+
     /** No encoder was set aside and no audio decoder threw: the plugin's codecs worked from their first frame. */
     private void assertNoCodecFailed() {
         String log = demo.stderr();
@@ -128,7 +151,7 @@ class CodecDropInIT {
         assumeTrue(present, "lib" + library + " is not installed (apt-get install " + debianPackage + "): skipped");
     }
 
-    /** Copies the plugin from extras/ into plugins/ the way a user would: written elsewhere, then moved in whole. */
+    /** Copies the plugin from extras/ into plugins/ as a user would, whole: written beside, then moved in. */
     private Path dropIn(String prefix) throws IOException {
         Path jar;
         try (Stream<Path> s = Files.list(home.resolve("extras"))) {
