@@ -35,7 +35,9 @@ public interface TurboJpeg extends Library {
     int TJSAMP_GRAY = 3;
 
     /** Flags. */
+    int TJFLAG_FASTUPSAMPLE = 256;
     int TJFLAG_NOREALLOC = 1024;
+    int TJFLAG_FASTDCT = 2048;
     int TJFLAG_STOPONWARNING = 8192;
 
     Pointer tjInitCompress();
