@@ -2,15 +2,11 @@ package dev.parley.codec.opus.internal;
 
 import dev.parley.api.codec.FrameDecoder;
 import dev.parley.api.codec.FrameEncoder;
-import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
-import java.util.List;
+import dev.parley.plugins.common.CodecRegistrations;
+import dev.parley.plugins.common.NativeLibraryProbe;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,7 +27,7 @@ public final class OpusCodecs {
     static final String MISSING = "libopus not found (install libopus0); Opus codec not registered";
     private static final Logger LOG = LoggerFactory.getLogger(OpusCodecs.class);
 
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final CodecRegistrations registrations;
     private volatile OpusSettings settings;
 
     @Activate
@@ -44,10 +40,11 @@ public final class OpusCodecs {
         Optional<Opus> lib = library.get();
         if (lib.isEmpty()) {
             LOG.warn(MISSING);
+            registrations = CodecRegistrations.none();
             return;
         }
-        registrations.add(context.registerService(FrameEncoder.class, new OpusEncoder(lib.get(), () -> settings), properties()));
-        registrations.add(context.registerService(FrameDecoder.class, new OpusDecoder(lib.get()), properties()));
+        registrations = CodecRegistrations.register(context, new OpusEncoder(lib.get(), () -> settings),
+                new OpusDecoder(lib.get()), RANKING);
         LOG.info("Opus codec registered ({} bit/s, ranking {})", settings.bitrate(), RANKING);
     }
 
@@ -59,29 +56,14 @@ public final class OpusCodecs {
 
     @Deactivate
     void deactivate() {
-        for (ServiceRegistration<?> r : registrations) {
-            try {
-                r.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // The framework unregisters a stopping bundle's services itself.
-            }
-        }
-        registrations.clear();
+        registrations.close();
     }
 
     boolean registered() {
-        return !registrations.isEmpty();
+        return registrations.registered();
     }
 
     OpusSettings settings() {
         return settings;
-    }
-
-    private static Dictionary<String, Object> properties() {
-        Hashtable<String, Object> p = new Hashtable<>();
-        p.put(FrameEncoder.PROP_CODEC, OpusFormat.CODEC);
-        p.put(FrameEncoder.PROP_KIND, "AUDIO");
-        p.put(Constants.SERVICE_RANKING, RANKING);
-        return p;
     }
 }

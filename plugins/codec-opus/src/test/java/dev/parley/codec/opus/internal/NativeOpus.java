@@ -2,6 +2,7 @@ package dev.parley.codec.opus.internal;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.parley.plugins.common.NativeLibraryProbe;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Map;

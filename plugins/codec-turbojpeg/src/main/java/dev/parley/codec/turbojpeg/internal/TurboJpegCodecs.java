@@ -2,15 +2,11 @@ package dev.parley.codec.turbojpeg.internal;
 
 import dev.parley.api.codec.FrameDecoder;
 import dev.parley.api.codec.FrameEncoder;
-import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
-import java.util.List;
+import dev.parley.plugins.common.CodecRegistrations;
+import dev.parley.plugins.common.NativeLibraryProbe;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -32,7 +28,7 @@ public final class TurboJpegCodecs {
     static final String MISSING = "libturbojpeg not found (install libturbojpeg0); TurboJPEG codec not registered";
     private static final Logger LOG = LoggerFactory.getLogger(TurboJpegCodecs.class);
 
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final CodecRegistrations registrations;
     private volatile TurboJpegSettings settings;
 
     @Activate
@@ -45,11 +41,12 @@ public final class TurboJpegCodecs {
         Optional<TurboJpeg> lib = library.get();
         if (lib.isEmpty()) {
             LOG.warn(MISSING);
+            registrations = CodecRegistrations.none();
             return;
         }
         Supplier<TurboJpegSettings> current = () -> settings;
-        registrations.add(context.registerService(FrameEncoder.class, new TurboJpegEncoder(lib.get(), current), properties()));
-        registrations.add(context.registerService(FrameDecoder.class, new TurboJpegDecoder(lib.get(), current), properties()));
+        registrations = CodecRegistrations.register(context, new TurboJpegEncoder(lib.get(), current),
+                new TurboJpegDecoder(lib.get(), current), RANKING);
         LOG.info("TurboJPEG codec registered (quality {}, ranking {})", settings.quality(), RANKING);
     }
 
@@ -61,29 +58,14 @@ public final class TurboJpegCodecs {
 
     @Deactivate
     void deactivate() {
-        for (ServiceRegistration<?> r : registrations) {
-            try {
-                r.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // The framework unregisters a stopping bundle's services itself.
-            }
-        }
-        registrations.clear();
+        registrations.close();
     }
 
     boolean registered() {
-        return !registrations.isEmpty();
+        return registrations.registered();
     }
 
     TurboJpegSettings settings() {
         return settings;
-    }
-
-    private static Dictionary<String, Object> properties() {
-        Hashtable<String, Object> p = new Hashtable<>();
-        p.put(FrameEncoder.PROP_CODEC, TurboJpegEncoder.CODEC);
-        p.put(FrameEncoder.PROP_KIND, "VIDEO");
-        p.put(Constants.SERVICE_RANKING, RANKING);
-        return p;
     }
 }

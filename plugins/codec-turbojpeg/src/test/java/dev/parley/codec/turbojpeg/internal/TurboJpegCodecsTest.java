@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 
 import dev.parley.api.codec.FrameDecoder;
 import dev.parley.api.codec.FrameEncoder;
+import dev.parley.plugins.common.NativeLibraryProbe;
 import java.util.Dictionary;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.parley.codec.opus.internal;
+package dev.parley.plugins.common;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 
-/** Loads a system library through JNA and checks that every function the codec calls is there. */
-final class NativeLibraryProbe {
+/** Loads a system library through JNA and checks that every function a plugin calls is there. */
+public final class NativeLibraryProbe {
     private NativeLibraryProbe() {
     }
 
     /** The library mapped to {@code api}, or empty if it cannot be loaded or lacks one of {@code functions}. */
-    static <T extends Library> Optional<T> load(String name, Class<T> api, List<String> functions, Logger log) {
+    public static <T extends Library> Optional<T> load(String name, Class<T> api, List<String> functions, Logger log) {
         try {
             NativeLibrary library = NativeLibrary.getInstance(name);
             // JNA binds functions on first call; look them up now so a too-old library is refused here, not mid-call.
