@@ -114,23 +114,15 @@ class CodecDropInIT {
     void bothPluginsResolveAndRegisterInAClientDroppedInBeforeItStarts() throws Exception {
         assumeNative("turbojpeg", "libturbojpeg0");
         assumeNative("opus", "libopus0");
-        dropIn("parley-codec-turbojpeg-");
-        dropIn("parley-codec-opus-");
+        dropIn("parley-codec-turbojpeg");
+        dropIn("parley-codec-opus");
         int port = ParleyProcess.freePort(); // no relay there: the client keeps retrying, which is all this needs
 
-        demo = ParleyProcess.start(home, "client", "client", "--server", "127.0.0.1:" + port, "--name", "solo");
+        demo = ParleyProcess.startIn(home, "client", "client", "--server", "127.0.0.1:" + port, "--name", "solo");
 
-        awaitLog(demo, "TurboJPEG codec registered");
-        awaitLog(demo, "Opus codec registered");
+        demo.awaitLog("TurboJPEG codec registered");
+        demo.awaitLog("Opus codec registered");
         assertFalse(demo.stderr().contains("[ERROR]"), demo.describe());
-    }
-
-    private static void awaitLog(ParleyProcess p, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!p.stderr().contains(text)) {
-            if (System.nanoTime() > deadline) throw new AssertionError("never logged '" + text + "'\n" + p.describe());
-            Thread.sleep(100);
-        }
     }
 
     /** No encoder was set aside and no audio decoder threw: the plugin's codecs worked from their first frame. */
@@ -151,14 +143,11 @@ class CodecDropInIT {
         assumeTrue(present, "lib" + library + " is not installed (apt-get install " + debianPackage + "): skipped");
     }
 
-    /** Copies the plugin from extras/ into plugins/ as a user would, whole: written beside, then moved in. */
-    private Path dropIn(String prefix) throws IOException {
-        Path jar;
-        try (Stream<Path> s = Files.list(home.resolve("extras"))) {
-            jar = s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
-        }
-        Path staged = Files.copy(jar, home.resolve(jar.getFileName() + ".part"));
-        Path target = home.resolve("plugins").resolve(jar.getFileName());
+    /** Copies {@code extras/NAME.jar} into plugins/ as a user would, whole: written beside, then moved in. */
+    private Path dropIn(String name) throws IOException {
+        Path jar = home.resolve("extras").resolve(name + ".jar");
+        Path staged = Files.copy(jar, home.resolve(name + ".jar.part"));
+        Path target = home.resolve("plugins").resolve(name + ".jar");
         Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
     }
