@@ -40,12 +40,14 @@ public final class Main {
                 host.stop();
                 System.exit(1);
             }
-            System.out.println("Parley " + profile.name + " ready: relay listening on port " + port + " ("
-                    + FelixHost.sinceJvmStart() + " ms after start)");
+            // The bench may print JSON on standard output: this line is for people.
+            (profile.name.equals("bench") ? System.err : System.out).println("Parley " + profile.name
+                    + " ready: relay listening on port " + port + " (" + FelixHost.sinceJvmStart() + " ms after start)");
         }
         Framework framework = host.framework();
         framework.waitForStop(0);
-        System.exit(0);
+        // A component that failed at its job (a bench run that failed) says so through this property.
+        System.exit(Integer.getInteger("parley.exitCode", 0));
     }
 
     /** Null when windows can be opened, else the reason in a few words. */

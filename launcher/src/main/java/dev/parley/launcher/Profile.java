@@ -17,7 +17,9 @@ final class Profile {
               parley client --server HOST[:PORT] [--name NAME] [--room lobby] [--no-video] [--no-audio] [--stats SECONDS]
                             [--ui swing|console]
               parley demo [--port 7000] [--names alice,bob,carol] [--fps 15] [--ui console|swing]
-              parley bench [--clients 10] [--slow 1] [--slow-fps 10] [--fps 30] [--size 40000] [--seconds 10] [--window 4]
+              parley bench [--clients 10] [--slow 1] [--slow-fps 10] [--stalled 0] [--fps 30] [--size 40000] [--audio]
+                           [--warmup 3] [--seconds 10] [--sweep FROM:TO:STEP] [--chart FILE.png] [--json]
+                           [--server HOST:PORT [--relay-pid PID]] [--window 4]
               parley stage N --server HOST[:PORT] [--name NAME] [--room lobby]     relay stages (2, 4, 5)
               parley stage N --serve [--port 7000]                                 the relay of a relay stage
               parley stage N --listen [PORT] | --connect HOST[:PORT] [--name NAME] peer-to-peer stages (1, 3)
@@ -192,7 +194,8 @@ final class Profile {
     }
 
     private static Profile bench(Options o) {
-        check(o, "clients", "slow", "slow-fps", "fps", "size", "seconds", "warmup", "window");
+        check(o, "clients", "slow", "slow-fps", "stalled", "fps", "size", "audio", "seconds", "warmup", "window", "sweep",
+                "chart", "json", "server", "relay-pid");
         Profile p = new Profile("bench", true);
         p.config("parley.relay").put("port", 0);
         p.config("parley.relay").put("host", "127.0.0.1");
@@ -201,10 +204,27 @@ final class Profile {
         b.put("clients", o.integer("clients", 10));
         b.put("slow", o.integer("slow", 1));
         b.put("slowFps", o.integer("slow-fps", 10));
+        b.put("stalled", o.integer("stalled", 0));
         b.put("fps", o.integer("fps", 30));
         b.put("frameBytes", o.integer("size", 40_000));
+        b.put("audio", o.flag("audio"));
         b.put("seconds", o.integer("seconds", 10));
         b.put("warmupSeconds", o.integer("warmup", 3));
+        if (o.has("sweep")) b.put("sweep", o.get("sweep", ""));
+        if (o.has("chart")) b.put("chart", o.get("chart", "parley-bench.png"));
+        b.put("json", o.flag("json"));
+        String server = o.get("server", null);
+        if (server != null) {
+            int colon = server.lastIndexOf(':');
+            int port = 7000;
+            if (colon > 0 && server.indexOf(':') == colon) {
+                port = parsePort(server.substring(colon + 1));
+                server = server.substring(0, colon);
+            }
+            b.put("server", server);
+            b.put("serverPort", port);
+            if (o.has("relay-pid")) b.put("relayPid", (long) o.integer("relay-pid", 0));
+        }
         return p;
     }
 

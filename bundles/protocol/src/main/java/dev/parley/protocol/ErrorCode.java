@@ -11,7 +11,9 @@ public enum ErrorCode {
     WRONG_ROLE(7, "wrong kind of endpoint"),
     INVALID_HELLO(8, "invalid HELLO"),
     SHUTTING_DOWN(9, "server shutting down"),
-    INTERNAL(10, "internal error");
+    INTERNAL(10, "internal error"),
+    TOO_SLOW(11, "receiver too slow: it stopped reading"),
+    IDLE_TIMEOUT(12, "nothing received for too long");
 
     private final int code;
     private final String description;

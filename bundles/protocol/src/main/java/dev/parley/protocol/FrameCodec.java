@@ -19,6 +19,35 @@ public final class FrameCodec {
      * @throws IllegalArgumentException if the codec id is too long or not printable US-ASCII
      */
     public static ByteBuf encode(Frame frame, ByteBufAllocator alloc) {
+        byte[] codec = codecBytes(frame);
+        ByteBuf payload = frame.payload();
+        ByteBuf header = alloc.buffer(Wire.HEADER_LENGTH + codec.length);
+        writeHeader(header, frame, codec);
+        if (!payload.isReadable()) {
+            return header;
+        }
+        CompositeByteBuf out = alloc.compositeBuffer(2);
+        out.addComponents(true, header, payload.retainedDuplicate());
+        return out;
+    }
+
+    /**
+     * Encodes a frame into one contiguous direct buffer, copying the payload once. For a frame written to many
+     * sockets (the relay's fan-out): a contiguous buffer goes to {@code writev} as one address, where a composite
+     * costs its parts' bookkeeping on every socket it is written to. The caller still owns the frame.
+     *
+     * @throws IllegalArgumentException if the codec id is too long or not printable US-ASCII
+     */
+    public static ByteBuf encodeContiguous(Frame frame, ByteBufAllocator alloc) {
+        byte[] codec = codecBytes(frame);
+        ByteBuf payload = frame.payload();
+        ByteBuf out = alloc.directBuffer(Wire.HEADER_LENGTH + codec.length + payload.readableBytes());
+        writeHeader(out, frame, codec);
+        out.writeBytes(payload, payload.readerIndex(), payload.readableBytes());
+        return out;
+    }
+
+    private static byte[] codecBytes(Frame frame) {
         // getBytes(US_ASCII) would silently turn other characters into '?', and receivers refuse spaces and controls.
         for (int i = 0; i < frame.codec().length(); i++) {
             char c = frame.codec().charAt(i);
@@ -30,9 +59,11 @@ public final class FrameCodec {
         if (codec.length > Wire.MAX_CODEC_LENGTH) {
             throw new IllegalArgumentException("codec id longer than " + Wire.MAX_CODEC_LENGTH + " bytes: " + frame.codec());
         }
-        ByteBuf payload = frame.payload();
-        ByteBuf header = alloc.buffer(Wire.HEADER_LENGTH + codec.length);
-        header.writeShort(Wire.MAGIC)
+        return codec;
+    }
+
+    private static void writeHeader(ByteBuf out, Frame frame, byte[] codec) {
+        out.writeShort(Wire.MAGIC)
                 .writeByte(Wire.VERSION)
                 .writeByte(frame.type().code())
                 .writeByte(frame.flags())
@@ -41,14 +72,8 @@ public final class FrameCodec {
                 .writeInt(frame.sender())
                 .writeInt(frame.sequence())
                 .writeLong(frame.timestampMicros())
-                .writeInt(payload.readableBytes())
+                .writeInt(frame.payload().readableBytes())
                 .writeBytes(codec);
-        if (!payload.isReadable()) {
-            return header;
-        }
-        CompositeByteBuf out = alloc.compositeBuffer(2);
-        out.addComponents(true, header, payload.retainedDuplicate());
-        return out;
     }
 
     /** Encodes into one contiguous heap array: for tests, examples and non-Netty users. */

@@ -127,7 +127,7 @@ public final class Messages {
     /** Why a participant left. */
     public enum LeaveReason {
         BYE(0, "left"), CONNECTION_LOST(1, "connection lost"), PROTOCOL_ERROR(2, "protocol error"),
-        TIMEOUT(3, "timed out");
+        TIMEOUT(3, "timed out"), TOO_SLOW(4, "too slow: stopped reading");
 
         private final int code;
         private final String text;

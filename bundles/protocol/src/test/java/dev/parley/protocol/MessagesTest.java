@@ -237,10 +237,11 @@ class MessagesTest {
 
     @Test
     void errorCodesHaveTheirDocumentedNumbers() {
-        int[] expected = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        int[] expected = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
         ErrorCode[] codes = {ErrorCode.BAD_MAGIC, ErrorCode.UNSUPPORTED_VERSION, ErrorCode.FRAME_TOO_LARGE,
                 ErrorCode.MALFORMED, ErrorCode.HANDSHAKE_TIMEOUT, ErrorCode.UNEXPECTED_MESSAGE, ErrorCode.WRONG_ROLE,
-                ErrorCode.INVALID_HELLO, ErrorCode.SHUTTING_DOWN, ErrorCode.INTERNAL};
+                ErrorCode.INVALID_HELLO, ErrorCode.SHUTTING_DOWN, ErrorCode.INTERNAL, ErrorCode.TOO_SLOW,
+                ErrorCode.IDLE_TIMEOUT};
         assertEquals(codes.length, ErrorCode.values().length);
         for (int i = 0; i < codes.length; i++) {
             assertEquals(expected[i], codes[i].code());
@@ -251,7 +252,7 @@ class MessagesTest {
     @Test
     void leaveReasonsHaveTheirDocumentedNumbersAndUnknownOnesReadAsConnectionLost() {
         Messages.LeaveReason[] reasons = {Messages.LeaveReason.BYE, Messages.LeaveReason.CONNECTION_LOST,
-                Messages.LeaveReason.PROTOCOL_ERROR, Messages.LeaveReason.TIMEOUT};
+                Messages.LeaveReason.PROTOCOL_ERROR, Messages.LeaveReason.TIMEOUT, Messages.LeaveReason.TOO_SLOW};
         assertEquals(reasons.length, Messages.LeaveReason.values().length);
         for (int i = 0; i < reasons.length; i++) assertEquals(i, reasons[i].code());
         Frame f = frame(MessageType.LEFT, new byte[] {9, 0, 1, 'x'});

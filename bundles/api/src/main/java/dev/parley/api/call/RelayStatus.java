@@ -10,6 +10,9 @@ public interface RelayStatus {
     /** One entry per joined participant, in joining order. */
     List<MemberStats> members();
 
+    /** What the relay counted since it started. */
+    Totals totals();
+
     /**
      * Counters of one participant's connection to the relay.
      *
@@ -22,8 +25,21 @@ public interface RelayStatus {
      * @param videoReplaced video frames for this participant replaced by newer ones before they were sent
      * @param audioDropped  audio frames dropped because this participant could not take them in time
      * @param videoInFlight video frames written but not yet acknowledged by RECEIVED
+     * @param videoWindow   video frames this participant may have in flight now (it follows its acknowledgements)
      */
     record MemberStats(int id, String name, String room, String remoteAddress, long framesIn, long framesOut,
-                       long videoReplaced, long audioDropped, int videoInFlight) {
+                       long videoReplaced, long audioDropped, int videoInFlight, int videoWindow) {
+    }
+
+    /**
+     * Counters of the relay as a whole.
+     *
+     * @param joined         participants that joined
+     * @param tooSlow        participants the relay disconnected because they stopped reading
+     * @param idle           participants the relay disconnected because they sent nothing for too long
+     * @param protocolErrors connections closed with ERROR for breaking the protocol
+     * @param relayErrors    failures of the relay itself (each a bug, logged with the frame that caused it)
+     */
+    record Totals(long joined, long tooSlow, long idle, long protocolErrors, long relayErrors) {
     }
 }

@@ -31,7 +31,10 @@ final class PlainTextConnection extends SimpleChannelInboundHandler<String> {
     public void channelActive(ChannelHandlerContext ctx) {
         int id = relay.nextParticipantId();
         Room room = relay.room(config.room());
-        member = new Member(id, "nc-" + id, room, ctx.channel(), relay.settings(), true);
+        member = new Member(id, "nc-" + id, room, ctx.channel(), relay.settings(), relay.errors(), true, () -> {
+            LOG.warn("Disconnecting {} on the plain-text port: it stopped reading", member);
+            ctx.close();
+        });
         ctx.writeAndFlush("* welcome to room " + room.name() + ": you are " + member + "; each line you type goes to everyone");
         relay.joined(member);
         room.join(member);

@@ -3,56 +3,70 @@ package dev.parley.relay.internal;
 import dev.parley.protocol.MessageType;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * What one receiver still has to be sent. Confined to the receiver's event loop, which is the connection's only
- * writer, so frames never interleave.
+ * What one receiver still has to be sent, and the only code that writes to its connection, so frames never
+ * interleave.
+ *
+ * <p><b>Confinement and re-entry.</b> Every method runs on the receiver's event loop. Any write or flush may call
+ * back into this queue before it returns: a flush changes writability, and {@code channelWritabilityChanged} pumps
+ * again; a failed write closes the channel. So {@link #pump()} is guarded: a pump that starts while another is on
+ * the stack only asks the running one to go round once more, and the running one takes frames out of the queues one
+ * at a time, never holding an iterator across a write. After each write it looks again at whether the queue was
+ * released.
  *
  * <ul>
- * <li>TEXT is written at once and never dropped; a receiver that lets {@code textQueueLimit} messages pile up in
- * its socket is disconnected as too slow.</li>
- * <li>AUDIO is written while the socket takes it; otherwise it waits in a short queue that drops its oldest.</li>
- * <li>VIDEO waits newest-wins per (sender, stream) and is written only while fewer than the receiver's
- * {@link VideoWindow} of video frames are unacknowledged (RECEIVED) and the socket is below its high water mark. A
- * slow receiver so gets fresh
- * frames at its own pace instead of a growing backlog, and never slows anyone else.</li>
+ * <li>Control messages (JOINED, LEFT, KEYFRAME_REQUEST) and TEXT wait in one queue, in order, and are never
+ * dropped; a receiver that lets {@code textQueueLimit} of them pile up is not reading, and {@link #tooSlow} is
+ * told.</li>
+ * <li>AUDIO waits in a short queue that drops its oldest, and goes first.</li>
+ * <li>VIDEO waits newest-wins per (sender, stream) and is written only while the receiver's {@link VideoWindow} is
+ * open and the socket is below its high water mark. A slow receiver so gets fresh frames at its own pace instead of
+ * a growing backlog, and never slows anyone else.</li>
  * </ul>
  * Writes are flushed once per event-loop cycle, and at once when the socket crosses its high water mark.
  */
 final class ReceiverQueue {
     private final Channel channel;
-    private final VideoWindow videoWindow;
+    private final VideoWindow window;
     private final int audioCapacity;
     private final int textLimit;
+    private final Runnable tooSlow;
+    private final ArrayDeque<Object> ordered = new ArrayDeque<>();
     private final ArrayDeque<ByteBuf> audio = new ArrayDeque<>();
     private final LinkedHashMap<Long, ByteBuf> video = new LinkedHashMap<>();
     private final Runnable flushTask;
     private boolean flushScheduled;
+    private boolean pumping;
+    private boolean pumpAgain;
     private boolean released;
-    private int videoSent;
-    private int videoAcked;
     private volatile long framesOut;
     private volatile long videoReplaced;
     private volatile long audioDropped;
     private volatile int inFlight;
+    private volatile int windowSize;
 
-    ReceiverQueue(Channel channel, RelaySettings settings) {
+    /**
+     * @param tooSlow called once, on the event loop, when control and TEXT messages pile up beyond the limit
+     */
+    ReceiverQueue(Channel channel, RelaySettings settings, Runnable tooSlow) {
         this.channel = channel;
-        this.videoWindow = new VideoWindow(settings.videoWindow(), settings.maxVideoWindow(), settings.latencyTargetMillis());
+        this.window = new VideoWindow(settings.videoWindow(), settings.latencyTargetMillis());
         this.audioCapacity = settings.audioQueueFrames();
         this.textLimit = settings.textQueueLimit();
+        this.tooSlow = tooSlow;
+        this.windowSize = window.size();
         this.flushTask = () -> {
             flushScheduled = false;
             channel.flush();
         };
     }
 
-    /** Takes ownership of {@code frame}, an encoded frame shared with other receivers. */
+    /** Takes ownership of {@code frame}, an encoded media frame shared with other receivers. */
     void offer(MessageType type, long streamKey, ByteBuf frame) {
         if (released) {
             frame.release();
@@ -60,13 +74,7 @@ final class ReceiverQueue {
         }
         switch (type) {
             case TEXT -> {
-                write(frame);
-                ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
-                if (out != null && out.size() > textLimit) {
-                    RelayConnection.LOG.warn("Disconnecting {}: {} messages wait in its socket; it reads too slowly",
-                            channel.remoteAddress(), out.size());
-                    channel.close();
-                }
+                if (!enqueueOrdered(frame)) return;
             }
             case AUDIO -> {
                 audio.addLast(frame);
@@ -86,34 +94,87 @@ final class ReceiverQueue {
         pump();
     }
 
+    /** Queues a control message (a {@code Frame} the pipeline encodes) in order with TEXT; takes ownership. */
+    void offerControl(Object message) {
+        if (released) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        if (enqueueOrdered(message)) pump();
+    }
+
+    private boolean enqueueOrdered(Object message) {
+        ordered.addLast(message);
+        if (ordered.size() > textLimit) {
+            release();
+            tooSlow.run();
+            return false;
+        }
+        return true;
+    }
+
     /** The receiver reported {@code count} video frames received in total (wrapping u32). */
     void acknowledged(int count) {
-        // Never let a confused client acknowledge more than was sent.
-        if (count - videoSent > 0) count = videoSent;
-        videoAcked = count;
-        videoWindow.acknowledged(count, System.nanoTime());
+        if (released) return;
+        window.acknowledged(count, System.nanoTime());
+        windowSize = window.size();
         pump();
     }
 
-    /** Writes what the window and the socket allow. */
-    void pump() {
-        if (released) return;
-        while (!audio.isEmpty() && channel.isWritable()) write(audio.removeFirst());
-        Iterator<Map.Entry<Long, ByteBuf>> it = video.entrySet().iterator();
-        while (it.hasNext() && channel.isWritable() && videoSent - videoAcked < videoWindow.size()) {
-            ByteBuf next = it.next().getValue();
-            it.remove();
-            write(next);
-            videoSent++;
-        }
-        inFlight = videoSent - videoAcked;
+    /** The socket may take more (its writability changed). */
+    void writable() {
+        pump();
     }
 
-    private void write(ByteBuf frame) {
+    /** Writes what the window and the socket allow; safe to call from inside a write. */
+    void pump() {
+        if (released) return;
+        if (pumping) {
+            pumpAgain = true;
+            return;
+        }
+        pumping = true;
+        try {
+            do {
+                pumpAgain = false;
+                drain();
+            } while (pumpAgain && !released);
+        } finally {
+            pumping = false;
+        }
+        inFlight = window.inFlight();
+    }
+
+    private void drain() {
+        while (!released && channel.isWritable()) {
+            Object next = audio.pollFirst();
+            if (next == null) next = ordered.pollFirst();
+            if (next == null) next = nextVideo();
+            if (next == null) return;
+            write(next);
+        }
+    }
+
+    /** The oldest pending video frame if the window lets one go, or null. */
+    private ByteBuf nextVideo() {
+        if (video.isEmpty()) return null;
+        if (!window.open()) {
+            window.held();
+            return null;
+        }
+        Iterator<ByteBuf> it = video.values().iterator();
+        ByteBuf next = it.next();
+        it.remove();
+        window.sent(System.nanoTime());
+        return next;
+    }
+
+    private void write(Object frame) {
+        if (frame instanceof ByteBuf) framesOut++;
         channel.write(frame, channel.voidPromise());
-        framesOut++;
         if (!channel.isWritable()) {
-            // Crossed the high water mark: get the bytes moving now rather than at the end of the cycle.
+            // Crossed the high water mark: get the bytes moving now rather than at the end of the cycle. The flush
+            // may come back into pump() (writability) or close the channel; drain() looks again before going on.
             channel.flush();
         } else if (!flushScheduled) {
             flushScheduled = true;
@@ -121,13 +182,16 @@ final class ReceiverQueue {
         }
     }
 
-    /** Drops everything still queued; called when the connection closes. */
+    /** Drops everything still queued; called when the connection closes. Idempotent. */
     void release() {
+        if (released) return;
         released = true;
         audio.forEach(ByteBuf::release);
         audio.clear();
         video.values().forEach(ByteBuf::release);
         video.clear();
+        ordered.forEach(ReferenceCountUtil::release);
+        ordered.clear();
     }
 
     long framesOut() { return framesOut; }
@@ -137,4 +201,6 @@ final class ReceiverQueue {
     long audioDropped() { return audioDropped; }
 
     int videoInFlight() { return inFlight; }
+
+    int videoWindow() { return windowSize; }
 }

@@ -48,4 +48,10 @@ public final class RelayComponent implements RelayStatus, RoomDirectory {
 
     @Override
     public RelaySettings settings() { return server.settings(); }
+
+    @Override
+    public RelayErrors errors() { return server.errors(); }
+
+    @Override
+    public Totals totals() { return server.totals(); }
 }

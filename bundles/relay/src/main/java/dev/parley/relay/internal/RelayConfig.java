@@ -16,13 +16,10 @@ public @interface RelayConfig {
     @AttributeDefinition(description = "Largest accepted frame payload in bytes, checked before allocation")
     int maxPayload() default 8 * 1024 * 1024;
 
-    @AttributeDefinition(description = "Unacknowledged VIDEO frames a new receiver may have in flight; then the window follows what the receiver consumes")
+    @AttributeDefinition(description = "Unacknowledged VIDEO frames a new receiver may have in flight (announced in WELCOME); then the window follows the receiver's acknowledgement delay")
     int videoWindow() default 4;
 
-    @AttributeDefinition(description = "Most unacknowledged VIDEO frames any receiver may have in flight")
-    int maxVideoWindow() default 64;
-
-    @AttributeDefinition(description = "A receiver's window holds what it consumes in this many milliseconds (bounds a slow reader's latency)")
+    @AttributeDefinition(description = "Acknowledgement delay a receiver's video window aims for: it grows while the delay stays under half of this and shrinks in proportion above it (bounds a slow reader's latency)")
     int latencyTargetMillis() default 100;
 
     @AttributeDefinition(description = "AUDIO frames held per receiver while its socket is full; the oldest go beyond this")
@@ -46,6 +43,6 @@ public @interface RelayConfig {
     @AttributeDefinition(description = "Outbound bytes above which a connection stops taking video")
     int writeHighWaterMark() default 512 * 1024;
 
-    @AttributeDefinition(description = "Event-loop threads for connections (0: one per core)")
+    @AttributeDefinition(description = "Event-loop threads for connections (0: one per core; more threads than cores only add switching)")
     int workerThreads() default 0;
 }

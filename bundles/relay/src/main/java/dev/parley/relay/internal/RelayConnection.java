@@ -8,6 +8,7 @@ import dev.parley.protocol.MessageType;
 import dev.parley.protocol.ProtocolViolation;
 import dev.parley.protocol.ClockEstimator;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * violation is answered with one ERROR and one log line, and closes only this connection.
  */
 final class RelayConnection extends ChannelInboundHandlerAdapter {
-    static final Logger LOG = LoggerFactory.getLogger(RelayConnection.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RelayConnection.class);
 
     private final RelayServer server;
     private final RelaySettings settings;
@@ -62,9 +63,13 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException e) {
             if (e instanceof ProtocolViolation v) {
                 fail(ctx, v.errorCode(), e.getMessage());
-            } else {
-                LOG.error("Relay failed on {} from {}", frame, describe(ctx), e);
+            } else if (member == null) {
+                // Before the handshake completed there is no call to keep: say so and close.
+                server.errors().failed("handling " + frame.type() + " from " + describe(ctx), frame, e);
                 fail(ctx, ErrorCode.INTERNAL, "internal error");
+            } else {
+                // The relay's bug is not the client's fault: drop the frame, keep the connection, tell the operator.
+                server.errors().failed("handling " + frame.type() + " from " + describe(ctx), frame, e);
             }
         } finally {
             frame.release();
@@ -83,7 +88,8 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         }
         handshakeTimeout.cancel(false);
         Room room = server.room(hello.room());
-        member = new Member(server.nextParticipantId(), hello.name(), room, ctx.channel(), settings);
+        member = new Member(server.nextParticipantId(), hello.name(), room, ctx.channel(), settings, server.errors(),
+                false, () -> tooSlow(ctx));
         ctx.writeAndFlush(new Messages.Welcome(member.id, room.name(), settings.maxPayload(), settings.videoWindow(),
                 RelayServer.SERVER_NAME).toFrame(), ctx.voidPromise());
         // Listed before anyone hears of the join, so a member that has read its own JOINED is in members().
@@ -132,7 +138,7 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         Frame stamped = frame.withSender(member.id);
         ByteBuf encoded;
         try {
-            encoded = FrameCodec.encode(stamped, ctx.alloc());
+            encoded = FrameCodec.encodeContiguous(stamped, ctx.alloc());
         } finally {
             stamped.release();
         }
@@ -146,16 +152,16 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (member != null && ctx.channel().isWritable()) member.queue.pump();
+        if (member != null && ctx.channel().isWritable()) member.queue.writable();
         ctx.fireChannelWritabilityChanged();
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent && member != null) {
-            LOG.warn("Dropping {}: nothing received for {} ms", member, settings.idleTimeoutMillis());
+            server.counted(Messages.LeaveReason.TIMEOUT);
             leaveReason = Messages.LeaveReason.TIMEOUT;
-            ctx.close();
+            drop(ctx, ErrorCode.IDLE_TIMEOUT, "nothing received for " + settings.idleTimeoutMillis() + " ms");
             return;
         }
         ctx.fireUserEventTriggered(evt);
@@ -170,9 +176,33 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
             LOG.debug("Connection {} failed: {}", describe(ctx), root.toString());
             ctx.close();
         } else {
-            LOG.error("Relay failed on connection {}", describe(ctx), root);
-            fail(ctx, ErrorCode.INTERNAL, "internal error");
+            server.errors().failed("on connection " + describe(ctx), null, root);
+            if (member == null) fail(ctx, ErrorCode.INTERNAL, "internal error");
         }
+    }
+
+    /**
+     * This member let TEXT and control messages pile up beyond the relay's limit: it is the one not reading. Its
+     * queue is already released; it gets ERROR TOO_SLOW (which it may never read) and the others LEFT "too slow".
+     */
+    private void tooSlow(ChannelHandlerContext ctx) {
+        if (failed) return;
+        server.counted(Messages.LeaveReason.TOO_SLOW);
+        leaveReason = Messages.LeaveReason.TOO_SLOW;
+        drop(ctx, ErrorCode.TOO_SLOW, settings.textQueueLimit() + " chat and control messages wait unread");
+    }
+
+    /**
+     * Disconnects a member the relay gives up on, with one log line and an ERROR that says why. The ERROR goes
+     * after whatever the socket still holds, so the connection closes when it is written or after one second.
+     */
+    private void drop(ChannelHandlerContext ctx, ErrorCode code, String why) {
+        failed = true;
+        LOG.warn("Disconnecting {}: {} ({})", describe(ctx), why, code);
+        if (!ctx.channel().isActive()) return;
+        ChannelFuture written = ctx.writeAndFlush(new Messages.Error(code, why).toFrame());
+        written.addListener(ChannelFutureListener.CLOSE);
+        ctx.executor().schedule(() -> ctx.close(), 1, TimeUnit.SECONDS);
     }
 
     @Override
@@ -193,6 +223,7 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         if (failed) return;
         failed = true;
         leaveReason = code == ErrorCode.HANDSHAKE_TIMEOUT ? Messages.LeaveReason.TIMEOUT : Messages.LeaveReason.PROTOCOL_ERROR;
+        if (code != ErrorCode.HANDSHAKE_TIMEOUT) server.counted(Messages.LeaveReason.PROTOCOL_ERROR);
         LOG.warn("Closing {}: {} ({})", describe(ctx), message, code);
         if (ctx.channel().isActive()) {
             ctx.writeAndFlush(new Messages.Error(code, message).toFrame()).addListener(ChannelFutureListener.CLOSE);

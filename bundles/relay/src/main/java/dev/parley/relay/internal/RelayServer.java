@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,11 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final List<Member> members = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
+    private final RelayErrors errors = new RelayErrors();
+    private final AtomicLong joinedCount = new AtomicLong();
+    private final AtomicLong tooSlow = new AtomicLong();
+    private final AtomicLong idle = new AtomicLong();
+    private final AtomicLong protocolErrors = new AtomicLong();
     private final ChannelGroup channels = new DefaultChannelGroup("parley-relay", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -51,7 +57,8 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     RelayServer start() throws InterruptedException {
         NettyTransport transport = NettyTransport.best();
         boss = transport.newGroup(1, new DefaultThreadFactory("parley-relay-accept", true));
-        workers = transport.newGroup(settings.workerThreads(), new DefaultThreadFactory("parley-relay", true));
+        int threads = settings.workerThreads() > 0 ? settings.workerThreads() : Runtime.getRuntime().availableProcessors();
+        workers = transport.newGroup(threads, new DefaultThreadFactory("parley-relay", true));
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
@@ -93,13 +100,34 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     }
 
     @Override
-    public void joined(Member m) { members.add(m); }
+    public void joined(Member m) {
+        members.add(m);
+        joinedCount.incrementAndGet();
+    }
 
     @Override
     public void left(Member m) { members.remove(m); }
 
     @Override
     public RelaySettings settings() { return settings; }
+
+    @Override
+    public RelayErrors errors() { return errors; }
+
+    /** Counts a connection the relay closed itself, by the reason the others see. */
+    void counted(Messages.LeaveReason reason) {
+        switch (reason) {
+            case TOO_SLOW -> tooSlow.incrementAndGet();
+            case TIMEOUT -> idle.incrementAndGet();
+            case PROTOCOL_ERROR -> protocolErrors.incrementAndGet();
+            default -> { }
+        }
+    }
+
+    @Override
+    public Totals totals() {
+        return new Totals(joinedCount.get(), tooSlow.get(), idle.get(), protocolErrors.get(), errors.count());
+    }
 
     @Override
     public int port() { return port; }

@@ -18,4 +18,7 @@ public interface RoomDirectory {
     void left(Member m);
 
     RelaySettings settings();
+
+    /** Where the relay's own failures are logged and counted. */
+    RelayErrors errors();
 }

@@ -196,7 +196,7 @@ class RelayServerTest {
         RelaySettings d = RelaySettings.defaults("127.0.0.1", 0);
         RelaySettings custom = new RelaySettings(d.host(), d.port(), 1_000_000, 7, d.audioQueueFrames(),
                 d.textQueueLimit(), d.handshakeTimeoutMillis(), d.idleTimeoutMillis(), d.sendBufferBytes(),
-                d.writeLowWaterMark(), d.writeHighWaterMark(), d.workerThreads(), d.maxVideoWindow(), d.latencyTargetMillis());
+                d.writeLowWaterMark(), d.writeHighWaterMark(), d.workerThreads(), d.latencyTargetMillis());
         RelayServer other = new RelayServer(custom).start();
         extraRelays.add(other);
         WireClient alice = join(other, "alice", "elsewhere");
@@ -385,10 +385,8 @@ class RelayServerTest {
     }
 
     private static RelaySettings settings(int textQueueLimit, int idleTimeoutMillis) {
-        RelaySettings d = RelaySettings.defaults("127.0.0.1", 0);
-        return new RelaySettings(d.host(), d.port(), d.maxPayload(), d.videoWindow(), d.audioQueueFrames(),
-                textQueueLimit, d.handshakeTimeoutMillis(), idleTimeoutMillis, d.sendBufferBytes(),
-                d.writeLowWaterMark(), d.writeHighWaterMark(), d.workerThreads(), d.maxVideoWindow(), d.latencyTargetMillis());
+        return RelaySettings.defaults("127.0.0.1", 0).withTextQueueLimit(textQueueLimit)
+                .withIdleTimeoutMillis(idleTimeoutMillis);
     }
 
     @Test

@@ -73,10 +73,14 @@ public final class ConsoleCommands {
     private String relayMembers() {
         RelayStatus r = relay;
         if (r == null) return "not in a call and no relay here";
-        StringBuilder b = new StringBuilder("relay on port " + r.port() + ", " + r.members().size() + " members:");
+        RelayStatus.Totals t = r.totals();
+        StringBuilder b = new StringBuilder("relay on port " + r.port() + ", " + r.members().size() + " members; since start "
+                + t.joined() + " joined, dropped " + t.tooSlow() + " too slow and " + t.idle() + " idle, "
+                + t.protocolErrors() + " protocol errors, " + t.relayErrors() + " relay errors:");
         for (RelayStatus.MemberStats m : r.members()) {
-            b.append(String.format("%n  %3d %-16s room %-10s in %7d out %7d video replaced %5d audio dropped %5d in flight %d",
-                    m.id(), m.name(), m.room(), m.framesIn(), m.framesOut(), m.videoReplaced(), m.audioDropped(), m.videoInFlight()));
+            b.append(String.format("%n  %3d %-16s room %-10s in %7d out %7d video replaced %5d audio dropped %5d in flight %d of %d",
+                    m.id(), m.name(), m.room(), m.framesIn(), m.framesOut(), m.videoReplaced(), m.audioDropped(),
+                    m.videoInFlight(), m.videoWindow()));
         }
         return b.toString();
     }
