@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -83,13 +85,34 @@ final class FelixHost {
         for (String name : FIRST) {
             for (Bundle b : bundles) if (b.getSymbolicName().equals(name)) startQuietly(b);
         }
-        ConfigurationWriter.apply(context, profile.configurations);
+        ConfigFiles files = new ConfigFiles(home);
+        Map<String, Hashtable<String, Object>> merged = new LinkedHashMap<>();
+        profile.configurations.forEach((pid, values) -> merged.put(pid, files.merged(pid, values)));
+        ConfigurationWriter.apply(context, merged);
         trace("configurations applied");
+        files.watch(pid -> reapply(files, pid, merged));
         for (Bundle b : bundles) {
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && b.getState() != Bundle.ACTIVE) {
                 startQuietly(b);
                 trace("started " + b.getSymbolicName());
             }
+        }
+    }
+
+    /** A {@code config/PID.cfg} changed: hands the profile's configuration for that PID, merged anew, to Config Admin. */
+    private void reapply(ConfigFiles files, String pid, Map<String, Hashtable<String, Object>> applied) {
+        if (!profile.configurations.containsKey(pid)) return;
+        try {
+            Thread.sleep(200); // an editor's save may come as several writes
+            Hashtable<String, Object> values = files.merged(pid, profile.configurations.get(pid));
+            synchronized (applied) {
+                if (values.equals(applied.get(pid))) return;
+                applied.put(pid, values);
+            }
+            ConfigurationWriter.apply(framework.getBundleContext(), Map.of(pid, values));
+            System.err.println("[INFO] parley: applied config/" + pid + ".cfg");
+        } catch (Exception e) {
+            System.err.println("[WARN] parley: could not apply config/" + pid + ".cfg: " + e.getMessage());
         }
     }
 

@@ -62,8 +62,10 @@ final class Profile {
     private static Profile server(Options o) {
         check(o, "port", "host", "text-port");
         Profile p = new Profile("server", true);
-        p.config("parley.relay").put("port", port(o, "port", 7000));
-        p.config("parley.relay").put("host", o.get("host", "0.0.0.0"));
+        // Only what the command line says: the rest comes from config/parley.relay.cfg, else the relay's defaults.
+        Hashtable<String, Object> relay = p.config("parley.relay");
+        if (o.has("port")) relay.put("port", port(o, "port", 7000));
+        if (o.has("host")) relay.put("host", o.get("host", "0.0.0.0"));
         if (o.has("text-port")) {
             p.config("parley.relay.text").put("port", o.get("text-port", "true").equals("true") ? 9999 : port(o, "text-port", 9999));
             p.config("parley.relay.text").put("host", o.get("host", "0.0.0.0"));
@@ -99,7 +101,8 @@ final class Profile {
     private static Profile demo(Options o, boolean interactive, String display) {
         check(o, "port", "names", "fps", "room", "ui");
         Profile p = new Profile("demo", true);
-        p.config("parley.relay").put("port", port(o, "port", 7000));
+        if (o.has("port")) p.config("parley.relay").put("port", port(o, "port", 7000));
+        // The demo's participants are all in this process: its relay need not be reachable from elsewhere.
         p.config("parley.relay").put("host", "127.0.0.1");
         Hashtable<String, Object> d = p.config("parley.demo");
         d.put("names", o.get("names", "alice,bob,carol").split(","));

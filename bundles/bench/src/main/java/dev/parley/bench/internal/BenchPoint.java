@@ -45,7 +45,7 @@ record BenchPoint(LoadResult load, RelaySide.Figures relay, List<String> failure
         return new Json()
                 .put("clients", l.clients()).put("fast", l.fast()).put("slow", l.slow()).put("stalled", l.stalled())
                 .put("seconds", l.seconds()).put("sentVideo", l.sentVideo())
-                .put("delivered", l.delivered()).put("streamFpsMean", l.streamFpsMean()).put("streamFpsMin", l.streamFpsMin())
+                .put("owed", l.owed()).put("arrived", l.arrived()).put("delivered", l.delivered()).put("streamFpsMean", l.streamFpsMean()).put("streamFpsMin", l.streamFpsMin())
                 .put("latencyMillis", latency(l.latency()))
                 .put("audio", l.audioLatency().length == 0 ? null
                         : new Json().put("delivered", l.audioDelivered()).put("latencyMillis", latency(l.audioLatency())))

@@ -32,7 +32,8 @@ final class PlainTextConnection extends SimpleChannelInboundHandler<String> {
         int id = relay.nextParticipantId();
         Room room = relay.room(config.room());
         member = new Member(id, "nc-" + id, room, ctx.channel(), relay.settings(), relay.errors(), true, () -> {
-            LOG.warn("Disconnecting {} on the plain-text port: it stopped reading", member);
+            LOG.warn("Disconnecting {} on the plain-text port: it reads too slowly ({} lines wait unread)", member,
+                    relay.settings().textQueueLimit());
             ctx.close();
         });
         ctx.writeAndFlush("* welcome to room " + room.name() + ": you are " + member + "; each line you type goes to everyone");

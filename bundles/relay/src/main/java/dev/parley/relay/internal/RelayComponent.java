@@ -6,6 +6,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -16,11 +19,30 @@ import org.osgi.service.metatype.annotations.Designate;
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = RelayConfig.class)
 public final class RelayComponent implements RelayStatus, RoomDirectory {
-    private final RelayServer server;
+    private static final Logger LOG = LoggerFactory.getLogger(RelayComponent.class);
+
+    private volatile RelayServer server;
 
     @Activate
     public RelayComponent(RelayConfig config) throws InterruptedException {
         this.server = new RelayServer(RelaySettings.of(config)).start();
+    }
+
+    /**
+     * The configuration changed (an edit of {@code config/parley.relay.cfg}): connections made from now on take the
+     * new settings and the call goes on; a new address, port, thread count or socket buffer starts the relay anew.
+     */
+    @Modified
+    void modified(RelayConfig config) throws InterruptedException {
+        RelaySettings next = RelaySettings.of(config);
+        if (next.equals(server.settings())) return;
+        if (server.update(next)) {
+            LOG.info("Relay settings changed; connections made from now on use them: {}", next);
+        } else {
+            LOG.info("Relay listener settings changed; starting the relay anew: {}", next);
+            server.close();
+            server = new RelayServer(next).start();
+        }
     }
 
     @Deactivate

@@ -189,7 +189,7 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         if (failed) return;
         server.counted(Messages.LeaveReason.TOO_SLOW);
         leaveReason = Messages.LeaveReason.TOO_SLOW;
-        drop(ctx, ErrorCode.TOO_SLOW, settings.textQueueLimit() + " chat and control messages wait unread");
+        drop(ctx, ErrorCode.TOO_SLOW, "it reads too slowly: " + settings.textQueueLimit() + " chat and control messages wait unread");
     }
 
     /**

@@ -34,7 +34,7 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     static final String SERVER_NAME = "parley-relay/0.1";
     private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
 
-    private final RelaySettings settings;
+    private volatile RelaySettings settings;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final List<Member> members = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
@@ -72,10 +72,11 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         channels.add(ch);
+                        RelaySettings current = settings;
                         ch.pipeline()
-                                .addLast("decoder", new ParleyFrameDecoder(settings.maxPayload()))
+                                .addLast("decoder", new ParleyFrameDecoder(current.maxPayload()))
                                 .addLast("encoder", ParleyFrameEncoder.INSTANCE)
-                                .addLast("relay", new RelayConnection(RelayServer.this, settings));
+                                .addLast("relay", new RelayConnection(RelayServer.this, current));
                     }
                 });
         try {
@@ -110,6 +111,21 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
 
     @Override
     public RelaySettings settings() { return settings; }
+
+    /**
+     * Takes new settings while running: connections made from now on use them. Settings of the listening socket
+     * itself (address, port, threads, socket buffers, water marks) cannot change on a running relay.
+     *
+     * @return false when {@code next} changes the listening socket, so the relay has to be started anew
+     */
+    boolean update(RelaySettings next) {
+        RelaySettings now = settings;
+        boolean sameListener = now.host().equals(next.host()) && now.port() == next.port()
+                && now.workerThreads() == next.workerThreads() && now.sendBufferBytes() == next.sendBufferBytes()
+                && now.writeLowWaterMark() == next.writeLowWaterMark() && now.writeHighWaterMark() == next.writeHighWaterMark();
+        if (sameListener) settings = next;
+        return sameListener;
+    }
 
     @Override
     public RelayErrors errors() { return errors; }
