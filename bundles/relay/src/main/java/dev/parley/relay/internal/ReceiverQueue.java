@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
  * <li>Control messages (JOINED, LEFT, KEYFRAME_REQUEST) and TEXT wait in one queue, in order, and are never
  * dropped; a receiver that lets {@code textQueueLimit} of them pile up is not reading, and {@link #tooSlow} is
  * told.</li>
- * <li>AUDIO waits in a short queue that drops its oldest, and goes first.</li>
+ * <li>AUDIO waits in a short queue per stream ({@link AudioQueue}) that drops its oldest, and goes first.</li>
  * <li>VIDEO waits newest-wins per (sender, stream) and is written only while the receiver's {@link VideoWindow} is
  * open and the socket is below its high water mark. A slow receiver so gets fresh frames at its own pace instead of
  * a growing backlog, and never slows anyone else.</li>
@@ -33,11 +33,10 @@ import java.util.LinkedHashMap;
 final class ReceiverQueue {
     private final Channel channel;
     private final VideoWindow window;
-    private final int audioCapacity;
     private final int textLimit;
     private final Runnable tooSlow;
     private final ArrayDeque<Object> ordered = new ArrayDeque<>();
-    private final ArrayDeque<ByteBuf> audio = new ArrayDeque<>();
+    private final AudioQueue audio;
     private final LinkedHashMap<Long, ByteBuf> video = new LinkedHashMap<>();
     private final Runnable flushTask;
     private boolean flushScheduled;
@@ -56,7 +55,7 @@ final class ReceiverQueue {
     ReceiverQueue(Channel channel, RelaySettings settings, Runnable tooSlow) {
         this.channel = channel;
         this.window = new VideoWindow(settings.videoWindow(), settings.latencyTargetMillis());
-        this.audioCapacity = settings.audioQueueFrames();
+        this.audio = new AudioQueue(settings.audioQueueFrames());
         this.textLimit = settings.textQueueLimit();
         this.tooSlow = tooSlow;
         this.windowSize = window.size();
@@ -77,13 +76,10 @@ final class ReceiverQueue {
                 if (!enqueueOrdered(frame)) return;
             }
             case AUDIO -> {
-                audio.addLast(frame);
-                while (audio.size() > audioCapacity) {
-                    audio.removeFirst().release();
-                    audioDropped++;
-                }
+                audioDropped += audio.add(streamKey, frame);
             }
             default -> {
+                if (writeAtOnce(frame)) return;
                 ByteBuf previous = video.put(streamKey, frame);
                 if (previous != null) {
                     previous.release();
@@ -92,6 +88,29 @@ final class ReceiverQueue {
             }
         }
         pump();
+    }
+
+    /**
+     * The common case of a receiver that keeps up: nothing waits and the window and socket are open, so the frame
+     * goes out without passing through the pending map. Guarded like {@link #pump()}: a callback from the write
+     * only asks for another round.
+     */
+    private boolean writeAtOnce(ByteBuf frame) {
+        if (pumping || !video.isEmpty() || !audio.isEmpty() || !ordered.isEmpty() || !channel.isWritable()
+                || !window.open()) {
+            return false;
+        }
+        pumping = true;
+        pumpAgain = false;
+        try {
+            window.sent(System.nanoTime());
+            write(frame);
+        } finally {
+            pumping = false;
+        }
+        if (pumpAgain) pump();
+        inFlight = window.inFlight();
+        return true;
     }
 
     /** Queues a control message (a {@code Frame} the pipeline encodes) in order with TEXT; takes ownership. */
@@ -147,7 +166,7 @@ final class ReceiverQueue {
 
     private void drain() {
         while (!released && channel.isWritable()) {
-            Object next = audio.pollFirst();
+            Object next = audio.poll();
             if (next == null) next = ordered.pollFirst();
             if (next == null) next = nextVideo();
             if (next == null) return;
@@ -186,8 +205,7 @@ final class ReceiverQueue {
     void release() {
         if (released) return;
         released = true;
-        audio.forEach(ByteBuf::release);
-        audio.clear();
+        audio.release();
         video.values().forEach(ByteBuf::release);
         video.clear();
         ordered.forEach(ReferenceCountUtil::release);

@@ -22,7 +22,7 @@ public @interface RelayConfig {
     @AttributeDefinition(description = "Acknowledgement delay a receiver's video window aims for: it grows while the delay stays under half of this and shrinks in proportion above it (bounds a slow reader's latency)")
     int latencyTargetMillis() default 100;
 
-    @AttributeDefinition(description = "AUDIO frames held per receiver while its socket is full; the oldest go beyond this")
+    @AttributeDefinition(description = "AUDIO frames held per receiver and per sending stream while the receiver's socket is full; that stream's oldest go beyond this")
     int audioQueueFrames() default 8;
 
     @AttributeDefinition(description = "TEXT messages held per receiver before it is disconnected as too slow")

@@ -202,4 +202,35 @@ class ReceiverQueueTest {
         assertFalse(h.channel.outboundMessages().iterator().hasNext());
         h.channel.finishAndReleaseAll();
     }
+
+    @Test
+    void eachTalkersAudioWaitsInItsOwnShortQueueSoManyTalkersDoNotPushEachOtherOut() {
+        Harness h = new Harness(window(4));
+        AtomicInteger gate = new AtomicInteger();
+        h.channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void flush(ChannelHandlerContext ctx) {
+                if (gate.get() == 1) ctx.flush();
+            }
+        });
+        h.queue.offer(MessageType.VIDEO, 99, frame(99)); // fills the socket: audio has to wait
+        h.queue.offer(MessageType.VIDEO, 98, frame(98));
+        h.queue.offer(MessageType.VIDEO, 97, frame(97));
+        assertFalse(h.channel.isWritable());
+        // Ten talkers, two frames each: all fit. Then one talker sends a burst of 10: only its own oldest go.
+        for (int round = 0; round < 2; round++) {
+            for (int talker = 0; talker < 10; talker++) h.queue.offer(MessageType.AUDIO, talker, frame(talker));
+        }
+        for (int i = 0; i < 10; i++) h.queue.offer(MessageType.AUDIO, 0, frame(50 + i));
+        assertEquals(4, h.queue.audioDropped(), "talker 0 holds 8 frames; its 4 oldest went, nobody else's");
+        gate.set(1);
+        h.channel.flush();
+        List<Integer> out = h.written();
+        assertEquals(3 + 2 * 9 + 8, out.size(), out::toString);
+        for (int talker = 1; talker < 10; talker++) {
+            final int t = talker;
+            assertEquals(2, out.stream().filter(x -> x == t).count(), "talker " + t + " lost nothing");
+        }
+        h.channel.finishAndReleaseAll();
+    }
 }
