@@ -13,7 +13,8 @@ public enum ErrorCode {
     SHUTTING_DOWN(9, "server shutting down"),
     INTERNAL(10, "internal error"),
     TOO_SLOW(11, "receiver too slow: it stopped reading"),
-    IDLE_TIMEOUT(12, "nothing received for too long");
+    IDLE_TIMEOUT(12, "nothing received for too long"),
+    LIMIT_REACHED(13, "a limit of the relay is reached: connections from this address, rooms, or room size");
 
     private final int code;
     private final String description;

@@ -52,7 +52,7 @@ public final class Messages {
                     MessageType.HELLO, "name");
             String room = Payloads.checkName(Payloads.readString(in, MessageType.HELLO, "room", 0xffff),
                     MessageType.HELLO, "room");
-            String auth = Payloads.readString(in, MessageType.HELLO, "auth", 1024);
+            String auth = Payloads.readString(in, MessageType.HELLO, "auth", Wire.MAX_AUTH_BYTES);
             Payloads.end(in, MessageType.HELLO);
             return new Hello(role, name, room, auth);
         }
@@ -81,7 +81,7 @@ public final class Messages {
             Payloads.need(in, 6, MessageType.WELCOME, "limits");
             int max = in.readInt();
             int window = in.readUnsignedShort();
-            String server = Payloads.readString(in, MessageType.WELCOME, "server", 256);
+            String server = Payloads.readString(in, MessageType.WELCOME, "server", Wire.MAX_SERVER_BYTES);
             Payloads.end(in, MessageType.WELCOME);
             return new Welcome(id, room, max, window, server);
         }
@@ -101,7 +101,7 @@ public final class Messages {
             ByteBuf in = f.payload().duplicate();
             Payloads.need(in, 2, MessageType.ERROR, "code");
             ErrorCode code = ErrorCode.fromCode(in.readUnsignedShort());
-            String message = Payloads.readString(in, MessageType.ERROR, "message", 4096);
+            String message = Payloads.readString(in, MessageType.ERROR, "message", Wire.MAX_ERROR_BYTES);
             Payloads.end(in, MessageType.ERROR);
             return new Error(code, message);
         }
@@ -226,7 +226,7 @@ public final class Messages {
         public static Bye from(Frame f) {
             Payloads.expect(f, MessageType.BYE);
             ByteBuf in = f.payload().duplicate();
-            String reason = Payloads.readString(in, MessageType.BYE, "reason", 1024);
+            String reason = Payloads.readString(in, MessageType.BYE, "reason", Wire.MAX_AUTH_BYTES);
             Payloads.end(in, MessageType.BYE);
             return new Bye(reason);
         }

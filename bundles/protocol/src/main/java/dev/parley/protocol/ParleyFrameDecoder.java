@@ -18,14 +18,29 @@ import java.util.List;
 public final class ParleyFrameDecoder extends ByteToMessageDecoder {
     private final int maxPayload;
     private boolean failed;
+    private boolean handshaking;
 
     /** @param maxPayload largest accepted payload length in bytes (the default is {@link Wire#DEFAULT_MAX_PAYLOAD}) */
     public ParleyFrameDecoder(int maxPayload) {
+        this(maxPayload, false);
+    }
+
+    /**
+     * @param handshaking until {@link #handshakeDone()}, accept no payload longer than the longest valid HELLO, of
+     *                    any type: a connection that has not joined can make this side hold a few KB at most
+     */
+    public ParleyFrameDecoder(int maxPayload, boolean handshaking) {
         if (maxPayload < 0) throw new IllegalArgumentException("maxPayload: " + maxPayload);
         this.maxPayload = maxPayload;
+        this.handshaking = handshaking;
     }
 
     public int maxPayload() { return maxPayload; }
+
+    /** The peer has joined: from now on media may be as long as {@code maxPayload}. Call on the channel's loop. */
+    public void handshakeDone() {
+        handshaking = false;
+    }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
@@ -50,40 +65,47 @@ public final class ParleyFrameDecoder extends ByteToMessageDecoder {
             throw new MalformedFrameException(ErrorCode.BAD_MAGIC,
                     String.format("bad magic 0x%04x, expected 0x%04x", in.getUnsignedShort(start), Wire.MAGIC));
         }
-        if (in.readableBytes() >= 3 && in.getUnsignedByte(start + 2) != Wire.VERSION) {
-            throw new MalformedFrameException(ErrorCode.UNSUPPORTED_VERSION,
-                    "protocol version " + in.getUnsignedByte(start + 2) + " not supported, this side speaks " + Wire.VERSION);
+        if (in.readableBytes() >= 3 && in.getUnsignedByte(start + Wire.VERSION_OFFSET) != Wire.VERSION) {
+            throw new MalformedFrameException(ErrorCode.UNSUPPORTED_VERSION, "protocol version "
+                    + in.getUnsignedByte(start + Wire.VERSION_OFFSET) + " not supported, this side speaks " + Wire.VERSION);
         }
         if (in.readableBytes() < Wire.HEADER_LENGTH) return null;
 
-        int typeCode = in.getUnsignedByte(start + 3);
+        int typeCode = in.getUnsignedByte(start + Wire.TYPE_OFFSET);
         MessageType type = MessageType.fromCode(typeCode);
         if (type == null) {
             throw new MalformedFrameException(ErrorCode.MALFORMED, String.format("unknown message type 0x%02x", typeCode));
         }
-        int flags = in.getUnsignedByte(start + 4);
+        boolean av = type == MessageType.VIDEO || type == MessageType.AUDIO;
+        int flags = in.getUnsignedByte(start + Wire.FLAGS_OFFSET);
         if ((flags & ~Wire.FLAG_KEYFRAME) != 0) {
             throw new MalformedFrameException(ErrorCode.MALFORMED, String.format("reserved flag bits set: 0x%02x", flags));
         }
-        int codecLength = in.getUnsignedByte(start + 5);
+        if (flags != 0 && !av) {
+            throw new MalformedFrameException(ErrorCode.MALFORMED, "keyframe flag on " + type + ": only VIDEO and AUDIO carry it");
+        }
+        int codecLength = in.getUnsignedByte(start + Wire.CODEC_LENGTH_OFFSET);
         if (codecLength > Wire.MAX_CODEC_LENGTH) {
             throw new MalformedFrameException(ErrorCode.MALFORMED,
                     "codec id length " + codecLength + " exceeds " + Wire.MAX_CODEC_LENGTH);
         }
-        long payloadLength = in.getUnsignedInt(start + 24);
-        if (payloadLength > maxPayload) {
-            throw new FrameTooLongException("payload of " + payloadLength + " bytes exceeds the limit of " + maxPayload);
+        if (codecLength != 0 && !av) {
+            throw new MalformedFrameException(ErrorCode.MALFORMED, "codec id on " + type + ": only VIDEO and AUDIO carry one");
         }
-        if (type == MessageType.TEXT && payloadLength > Wire.MAX_TEXT_BYTES) {
-            throw new FrameTooLongException("TEXT payload of " + payloadLength + " bytes exceeds " + Wire.MAX_TEXT_BYTES);
+        long payloadLength = in.getUnsignedInt(start + Wire.PAYLOAD_LENGTH_OFFSET);
+        long limit = av ? maxPayload : Math.min(maxPayload, Wire.maxPayload(type));
+        if (handshaking) limit = Math.min(limit, Wire.MAX_HELLO_BYTES);
+        if (payloadLength > limit) {
+            throw new FrameTooLongException(type + " payload of " + payloadLength + " bytes exceeds the limit of " + limit
+                    + (handshaking ? " before the handshake" : ""));
         }
         long total = Wire.HEADER_LENGTH + codecLength + payloadLength;
         if (in.readableBytes() < total) return null;
 
-        int stream = in.getUnsignedShort(start + 6);
-        int sender = in.getInt(start + 8);
-        int sequence = in.getInt(start + 12);
-        long timestamp = in.getLong(start + 16);
+        int stream = in.getUnsignedShort(start + Wire.STREAM_OFFSET);
+        int sender = in.getInt(start + Wire.SENDER_OFFSET);
+        int sequence = in.getInt(start + Wire.SEQUENCE_OFFSET);
+        long timestamp = in.getLong(start + Wire.TIMESTAMP_OFFSET);
         String codec = "";
         if (codecLength > 0) {
             for (int i = 0; i < codecLength; i++) {
@@ -93,6 +115,9 @@ public final class ParleyFrameDecoder extends ByteToMessageDecoder {
                 }
             }
             codec = in.toString(start + Wire.HEADER_LENGTH, codecLength, StandardCharsets.US_ASCII);
+        }
+        if (type == MessageType.TEXT && Utf8.decode(in, start + Wire.HEADER_LENGTH + codecLength, (int) payloadLength) == null) {
+            throw new MalformedFrameException(ErrorCode.MALFORMED, "TEXT payload is not valid UTF-8");
         }
         in.skipBytes(Wire.HEADER_LENGTH + codecLength);
         ByteBuf payload = in.readRetainedSlice((int) payloadLength);

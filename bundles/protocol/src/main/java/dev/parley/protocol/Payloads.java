@@ -22,7 +22,10 @@ final class Payloads {
                     type + " " + field + " is " + len + " bytes, at most " + maxBytes + " allowed");
         }
         need(in, len, type, field);
-        return in.readCharSequence(len, StandardCharsets.UTF_8).toString();
+        String value = Utf8.decode(in, in.readerIndex(), len);
+        if (value == null) throw new MalformedFrameException(ErrorCode.MALFORMED, type + " " + field + " is not valid UTF-8");
+        in.skipBytes(len);
+        return value;
     }
 
     static void need(ByteBuf in, int bytes, MessageType type, String field) {
@@ -42,7 +45,11 @@ final class Payloads {
         if (frame.type() != type) throw new IllegalArgumentException("expected " + type + ", got " + frame.type());
     }
 
-    /** Names and rooms: 1 to 64 bytes of UTF-8 without control characters. */
+    /**
+     * Names and rooms: 1 to 64 bytes of UTF-8 without control characters (U+0000-U+001F, U+007F-U+009F) and
+     * without white space at either end (what {@link Character#isWhitespace} calls white space, listed in
+     * PROTOCOL.md section 3).
+     */
     static String checkName(String value, MessageType type, String field) {
         byte[] b = value.getBytes(StandardCharsets.UTF_8);
         if (b.length == 0 || b.length > Wire.MAX_NAME_BYTES || value.chars().anyMatch(Character::isISOControl)

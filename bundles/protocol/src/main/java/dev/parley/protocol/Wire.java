@@ -35,6 +35,44 @@ public final class Wire {
     public static final int FLAG_KEYFRAME = 1;
     /** Offset of the sender field, which the relay stamps on forwarded frames. */
     public static final int SENDER_OFFSET = 8;
+    /** Offsets of the other header fields (see the layout above). */
+    public static final int VERSION_OFFSET = 2;
+    public static final int TYPE_OFFSET = 3;
+    public static final int FLAGS_OFFSET = 4;
+    public static final int CODEC_LENGTH_OFFSET = 5;
+    public static final int STREAM_OFFSET = 6;
+    public static final int SEQUENCE_OFFSET = 12;
+    public static final int TIMESTAMP_OFFSET = 16;
+    public static final int PAYLOAD_LENGTH_OFFSET = 24;
+    /** Limit on the auth field of HELLO, and on a BYE reason: 1 KiB. */
+    public static final int MAX_AUTH_BYTES = 1024;
+    /** Limit on an ERROR message. */
+    public static final int MAX_ERROR_BYTES = 4096;
+    /** Limit on the server field of WELCOME. */
+    public static final int MAX_SERVER_BYTES = 256;
+    /** The longest valid HELLO payload: role, name, room and auth at their limits. */
+    public static final int MAX_HELLO_BYTES = 1 + (2 + MAX_NAME_BYTES) * 2 + 2 + MAX_AUTH_BYTES;
+
+    /**
+     * The largest payload a frame of {@code type} may carry, or -1 for VIDEO and AUDIO, whose limit is the
+     * receiver's {@code maxPayload}. Checked as soon as the header arrives.
+     */
+    public static int maxPayload(MessageType type) {
+        return switch (type) {
+            case HELLO -> MAX_HELLO_BYTES;
+            case WELCOME -> 4 + 2 + MAX_NAME_BYTES + 4 + 2 + 2 + MAX_SERVER_BYTES;
+            case ERROR -> 2 + 2 + MAX_ERROR_BYTES;
+            case JOINED -> 2 + MAX_NAME_BYTES;
+            case LEFT -> 1 + 2 + MAX_NAME_BYTES;
+            case TEXT -> MAX_TEXT_BYTES;
+            case RECEIVED -> 4;
+            case PING -> 8;
+            case PONG -> 24;
+            case BYE -> 2 + MAX_AUTH_BYTES;
+            case KEYFRAME_REQUEST -> 6;
+            case VIDEO, AUDIO -> -1;
+        };
+    }
 
     private Wire() {
     }

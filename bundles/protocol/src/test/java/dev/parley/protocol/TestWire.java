@@ -95,7 +95,11 @@ final class TestWire {
         private final List<Frame> received = new ArrayList<>();
 
         DecoderHarness(int maxPayload) {
-            channel = new EmbeddedChannel(new ParleyFrameDecoder(maxPayload));
+            this(new ParleyFrameDecoder(maxPayload));
+        }
+
+        DecoderHarness(ParleyFrameDecoder decoder) {
+            channel = new EmbeddedChannel(decoder);
         }
 
         DecoderHarness() {

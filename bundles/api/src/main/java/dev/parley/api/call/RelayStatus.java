@@ -26,9 +26,10 @@ public interface RelayStatus {
      * @param audioDropped  audio frames dropped because this participant could not take them in time
      * @param videoInFlight video frames written but not yet acknowledged by RECEIVED
      * @param videoWindow   video frames this participant may have in flight now (it follows its acknowledgements)
+     * @param throttled     how often the relay stopped reading this participant for sending beyond its fair share
      */
     record MemberStats(int id, String name, String room, String remoteAddress, long framesIn, long framesOut,
-                       long videoReplaced, long audioDropped, int videoInFlight, int videoWindow) {
+                       long videoReplaced, long audioDropped, int videoInFlight, int videoWindow, long throttled) {
     }
 
     /**

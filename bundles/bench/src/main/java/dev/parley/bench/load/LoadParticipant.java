@@ -88,7 +88,7 @@ final class LoadParticipant extends ChannelInboundHandlerAdapter implements Fram
     }
 
     private void sendVideo() {
-        if (!channel.isActive()) return;
+        if (!channel.isActive() || closing) return;
         if (!channel.isWritable()) {
             // The relay is not taking our frames as fast as the camera makes them: a real sender drops them too.
             sendSkipped++;
@@ -103,7 +103,7 @@ final class LoadParticipant extends ChannelInboundHandlerAdapter implements Fram
     }
 
     private void sendAudio() {
-        if (!channel.isActive() || !channel.isWritable()) return;
+        if (!channel.isActive() || closing || !channel.isWritable()) return;
         channel.writeAndFlush(media(MessageType.AUDIO, 0, 2, audioSequence++, audioFiller), channel.voidPromise());
     }
 
@@ -120,6 +120,10 @@ final class LoadParticipant extends ChannelInboundHandlerAdapter implements Fram
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            ((ByteBuf) msg).release();
+            return;
+        }
         unread.addLast((ByteBuf) msg);
         if (!paused) consume();
     }
@@ -152,6 +156,7 @@ final class LoadParticipant extends ChannelInboundHandlerAdapter implements Fram
     }
 
     private void slowTick() {
+        if (closing) return;
         budget = 1;
         if (paused) {
             paused = false;
@@ -266,12 +271,18 @@ final class LoadParticipant extends ChannelInboundHandlerAdapter implements Fram
         }
     }
 
-    /** Leaves with BYE. */
+    /**
+     * Leaves with BYE and reads on until the relay closes the connection, so nothing is left unread in the socket
+     * (closing a socket with unread bytes resets it, and the relay would see a lost connection instead of a BYE).
+     */
     void leave() {
         closing = true;
         if (!channel.isActive()) return;
         write(new Messages.Bye("bench done").toFrame());
-        channel.writeAndFlush(channel.alloc().buffer(0)).addListener(f -> channel.close());
+        channel.flush();
+        paused = false;
+        channel.config().setAutoRead(true);
+        channel.eventLoop().schedule(() -> channel.close(), 2, TimeUnit.SECONDS);
     }
 
     @Override

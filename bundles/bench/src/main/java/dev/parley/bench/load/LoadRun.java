@@ -95,7 +95,7 @@ final class LoadRun {
                 LoadParticipant p = participants.get(i);
                 channels.get(i).eventLoop().execute(p::leave);
             }
-            for (Channel c : channels) c.closeFuture().await(2, TimeUnit.SECONDS);
+            for (Channel c : channels) c.closeFuture().await(3, TimeUnit.SECONDS);
             return result;
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);

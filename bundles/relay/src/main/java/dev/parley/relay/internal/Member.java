@@ -21,6 +21,8 @@ final class Member {
     final Channel channel;
     final ReceiverQueue queue;
     final AtomicLong framesIn = new AtomicLong();
+    /** How often the relay stopped reading this member for going over its fair share. */
+    final AtomicLong throttled = new AtomicLong();
     /** A member of the plain-text port: it wants chat only, never video or audio. */
     final boolean textOnly;
     private final RelayErrors errors;
@@ -90,7 +92,8 @@ final class Member {
 
     MemberStats stats() {
         return new MemberStats(id, name, room.name(), String.valueOf(channel.remoteAddress()), framesIn.get(),
-                queue.framesOut(), queue.videoReplaced(), queue.audioDropped(), queue.videoInFlight(), queue.videoWindow());
+                queue.framesOut(), queue.videoReplaced(), queue.audioDropped(), queue.videoInFlight(), queue.videoWindow(),
+                throttled.get());
     }
 
     @Override

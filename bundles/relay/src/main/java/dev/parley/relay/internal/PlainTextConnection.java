@@ -6,6 +6,7 @@ import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.Messages;
 import dev.parley.protocol.MessageType;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
@@ -29,22 +30,27 @@ final class PlainTextConnection extends SimpleChannelInboundHandler<String> {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        int id = relay.nextParticipantId();
-        Room room = relay.room(config.room());
-        member = new Member(id, "nc-" + id, room, ctx.channel(), relay.settings(), relay.errors(), true, () -> {
-            LOG.warn("Disconnecting {} on the plain-text port: it reads too slowly ({} lines wait unread)", member,
-                    relay.settings().textQueueLimit());
-            ctx.close();
-        });
-        ctx.writeAndFlush("* welcome to room " + room.name() + ": you are " + member + "; each line you type goes to everyone");
-        relay.joined(member);
-        room.join(member);
-        LOG.info("{} joined room {} on the plain-text port from {}", member, room.name(), ctx.channel().remoteAddress());
+        try {
+            member = relay.enter(config.room(), (id, room) -> {
+                Member m = new Member(id, "nc-" + id, room, ctx.channel(), relay.settings(), relay.errors(), true, () -> {
+                    LOG.warn("Disconnecting {} on the plain-text port: it reads too slowly ({} lines wait unread)",
+                            member, relay.settings().textQueueLimit());
+                    ctx.close();
+                });
+                ctx.writeAndFlush("* welcome to room " + room.name() + ": you are " + m + "; each line you type goes to everyone");
+                return m;
+            });
+        } catch (LimitReached e) {
+            ctx.writeAndFlush("* " + e.getMessage()).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        LOG.info("{} joined room {} on the plain-text port from {}", member, member.room.name(), ctx.channel().remoteAddress());
         ctx.fireChannelActive();
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, String line) {
+        if (member == null) return; // refused at the door, closing
         String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         if (text.isBlank()) return;
         member.framesIn.incrementAndGet();
@@ -70,8 +76,7 @@ final class PlainTextConnection extends SimpleChannelInboundHandler<String> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (member != null) {
-            relay.left(member);
-            member.room.leave(member, Messages.LeaveReason.CONNECTION_LOST);
+            relay.exit(member, Messages.LeaveReason.CONNECTION_LOST);
             member.queue.release();
             LOG.info("{} left room {} (plain-text port)", member, member.room.name());
         }

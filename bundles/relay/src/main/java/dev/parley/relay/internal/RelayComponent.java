@@ -57,16 +57,12 @@ public final class RelayComponent implements RelayStatus, RoomDirectory {
     public List<MemberStats> members() { return server.members(); }
 
     @Override
-    public Room room(String name) { return server.room(name); }
+    public Member enter(String room, java.util.function.BiFunction<Integer, Room, Member> newcomer) {
+        return server.enter(room, newcomer);
+    }
 
     @Override
-    public int nextParticipantId() { return server.nextParticipantId(); }
-
-    @Override
-    public void joined(Member m) { server.joined(m); }
-
-    @Override
-    public void left(Member m) { server.left(m); }
+    public void exit(Member m, dev.parley.protocol.Messages.LeaveReason reason) { server.exit(m, reason); }
 
     @Override
     public RelaySettings settings() { return server.settings(); }

@@ -45,4 +45,31 @@ public @interface RelayConfig {
 
     @AttributeDefinition(description = "Event-loop threads for connections (0: one per core; more threads than cores only add switching)")
     int workerThreads() default 0;
+
+    @AttributeDefinition(description = "Chat messages per second one participant may send (beyond its burst, the relay stops reading it for a while; nothing is dropped); 0: no limit")
+    int textMessagesPerSecond() default 20;
+
+    @AttributeDefinition(description = "Chat messages one participant may send at once above its rate")
+    int textMessageBurst() default 100;
+
+    @AttributeDefinition(description = "Chat bytes per second one participant may send (its burst is four seconds' worth); 0: no limit")
+    int textBytesPerSecond() default 65536;
+
+    @AttributeDefinition(description = "VIDEO and AUDIO bytes per second one participant may send: well above any camera (a 1080p MJPEG camera sends about 9 MB/s); 0: no limit")
+    int mediaBytesPerSecond() default 16 * 1024 * 1024;
+
+    @AttributeDefinition(description = "Media bytes one participant may send at once above its rate")
+    int mediaBurstBytes() default 16 * 1024 * 1024;
+
+    @AttributeDefinition(description = "Connections one address may hold open at once")
+    int maxConnectionsPerAddress() default 32;
+
+    @AttributeDefinition(description = "Connections that have not yet completed their HELLO, from all addresses together")
+    int maxHandshaking() default 256;
+
+    @AttributeDefinition(description = "Rooms with at least one participant")
+    int maxRooms() default 256;
+
+    @AttributeDefinition(description = "Participants in one room")
+    int maxParticipantsPerRoom() default 128;
 }

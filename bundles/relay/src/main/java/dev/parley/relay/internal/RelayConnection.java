@@ -15,7 +15,11 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import dev.parley.protocol.ParleyFrameDecoder;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,6 +35,8 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
     private final RelayServer server;
     private final RelaySettings settings;
     private Member member;
+    private InetAddress address;
+    private SenderLimits limits;
     private ScheduledFuture<?> handshakeTimeout;
     private Messages.LeaveReason leaveReason = Messages.LeaveReason.CONNECTION_LOST;
     private boolean failed;
@@ -42,6 +48,16 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        String refused = server.gate().admit(address, settings);
+        if (refused != null) {
+            address = null; // not counted by the gate
+            failed = true;
+            LOG.warn("Refusing {}: {}", ctx.channel().remoteAddress(), refused);
+            ctx.writeAndFlush(new Messages.Error(ErrorCode.LIMIT_REACHED, refused).toFrame())
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         handshakeTimeout = ctx.executor().schedule(() -> fail(ctx, ErrorCode.HANDSHAKE_TIMEOUT,
                         "no HELLO within " + settings.handshakeTimeoutMillis() + " ms"),
                 settings.handshakeTimeoutMillis(), TimeUnit.MILLISECONDS);
@@ -86,18 +102,27 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
             throw new ProtocolViolationException(ErrorCode.WRONG_ROLE,
                     "this is a Parley relay, not a peer: connect to it as a relay client");
         }
+        try {
+            member = server.enter(hello.room(), (id, room) -> {
+                Member m = new Member(id, hello.name(), room, ctx.channel(), settings, server.errors(), false,
+                        () -> tooSlow(ctx));
+                // WELCOME goes out before the roster the room sends the newcomer.
+                ctx.writeAndFlush(new Messages.Welcome(id, room.name(), settings.maxPayload(), settings.videoWindow(),
+                        RelayServer.SERVER_NAME).toFrame(), ctx.voidPromise());
+                return m;
+            });
+        } catch (LimitReached e) {
+            throw new ProtocolViolationException(ErrorCode.LIMIT_REACHED, e.getMessage());
+        }
         handshakeTimeout.cancel(false);
-        Room room = server.room(hello.room());
-        member = new Member(server.nextParticipantId(), hello.name(), room, ctx.channel(), settings, server.errors(),
-                false, () -> tooSlow(ctx));
-        ctx.writeAndFlush(new Messages.Welcome(member.id, room.name(), settings.maxPayload(), settings.videoWindow(),
-                RelayServer.SERVER_NAME).toFrame(), ctx.voidPromise());
-        // Listed before anyone hears of the join, so a member that has read its own JOINED is in members().
-        server.joined(member);
-        room.join(member);
+        server.gate().joined();
+        limits = new SenderLimits(settings, System.nanoTime());
+        // Joined: media may now be as long as maxPayload, and reads as large as the traffic needs.
+        ((ParleyFrameDecoder) ctx.pipeline().get("decoder")).handshakeDone();
+        ctx.channel().config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator());
         ctx.pipeline().addBefore(ctx.name(), "idle",
                 new IdleStateHandler(settings.idleTimeoutMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        LOG.info("{} joined room {} as {} from {}", hello.name(), room.name(), member.id, ctx.channel().remoteAddress());
+        LOG.info("{} joined room {} as {} from {}", hello.name(), member.room.name(), member.id, ctx.channel().remoteAddress());
     }
 
     private void joined(ChannelHandlerContext ctx, Frame frame) {
@@ -135,6 +160,8 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
 
     private void forward(ChannelHandlerContext ctx, Frame frame) {
         member.framesIn.incrementAndGet();
+        long wait = limits.charge(frame.type(), frame.payload().readableBytes(), System.nanoTime());
+        if (wait > 0) pauseReading(ctx, wait);
         Frame stamped = frame.withSender(member.id);
         ByteBuf encoded;
         try {
@@ -148,6 +175,19 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         } finally {
             encoded.release();
         }
+    }
+
+    /**
+     * The sender went over its fair share: this frame is still forwarded (nothing is ever dropped for it), but the
+     * relay reads nothing more from it until it is back within its share, so TCP slows the sender down.
+     */
+    private void pauseReading(ChannelHandlerContext ctx, long nanos) {
+        if (!ctx.channel().config().isAutoRead()) return;
+        member.throttled.incrementAndGet();
+        ctx.channel().config().setAutoRead(false);
+        ctx.executor().schedule(() -> {
+            if (ctx.channel().isActive()) ctx.channel().config().setAutoRead(true);
+        }, nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -208,10 +248,9 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (handshakeTimeout != null) handshakeTimeout.cancel(false);
+        if (address != null) server.gate().closed(address, member != null);
         if (member != null) {
-            // Unlisted before anyone hears of the leave, so whoever has read LEFT no longer finds it in members().
-            server.left(member);
-            member.room.leave(member, leaveReason);
+            server.exit(member, leaveReason);
             member.queue.release();
             if (leaveReason != Messages.LeaveReason.BYE) LOG.info("{} left room {}: {}", member, member.room.name(), leaveReason.text());
         }
@@ -223,7 +262,9 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         if (failed) return;
         failed = true;
         leaveReason = code == ErrorCode.HANDSHAKE_TIMEOUT ? Messages.LeaveReason.TIMEOUT : Messages.LeaveReason.PROTOCOL_ERROR;
-        if (code != ErrorCode.HANDSHAKE_TIMEOUT) server.counted(Messages.LeaveReason.PROTOCOL_ERROR);
+        if (code != ErrorCode.HANDSHAKE_TIMEOUT && code != ErrorCode.LIMIT_REACHED && code != ErrorCode.INTERNAL) {
+            server.counted(Messages.LeaveReason.PROTOCOL_ERROR);
+        }
         LOG.warn("Closing {}: {} ({})", describe(ctx), message, code);
         if (ctx.channel().isActive()) {
             ctx.writeAndFlush(new Messages.Error(code, message).toFrame()).addListener(ChannelFutureListener.CLOSE);

@@ -11,6 +11,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -26,12 +27,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The relay: a Netty server holding rooms. Plain Java, so tests can run it without a framework. */
 final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     static final String SERVER_NAME = "parley-relay/0.1";
+    /** Bytes read at a time from a connection that has not joined yet. */
+    static final int BEFORE_HANDSHAKE_READ_BYTES = 2048;
     private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
 
     private volatile RelaySettings settings;
@@ -43,6 +47,7 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     private final AtomicLong tooSlow = new AtomicLong();
     private final AtomicLong idle = new AtomicLong();
     private final AtomicLong protocolErrors = new AtomicLong();
+    private final ConnectionGate gate = new ConnectionGate();
     private final ChannelGroup channels = new DefaultChannelGroup("parley-relay", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -73,8 +78,11 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         channels.add(ch);
                         RelaySettings current = settings;
+                        // Until HELLO: small reads and a HELLO-sized frame limit, so a connection that never joins
+                        // makes the relay hold a few KB at most.
+                        ch.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(BEFORE_HANDSHAKE_READ_BYTES));
                         ch.pipeline()
-                                .addLast("decoder", new ParleyFrameDecoder(current.maxPayload()))
+                                .addLast("decoder", new ParleyFrameDecoder(current.maxPayload(), true))
                                 .addLast("encoder", ParleyFrameEncoder.INSTANCE)
                                 .addLast("relay", new RelayConnection(RelayServer.this, current));
                     }
@@ -91,23 +99,36 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     }
 
     @Override
-    public Room room(String name) {
-        return rooms.computeIfAbsent(name, Room::new);
-    }
-
-    @Override
-    public int nextParticipantId() {
-        return nextId.getAndIncrement();
-    }
-
-    @Override
-    public void joined(Member m) {
+    public synchronized Member enter(String name, BiFunction<Integer, Room, Member> newcomer) {
+        RelaySettings s = settings;
+        Room room = rooms.get(name);
+        if (room == null) {
+            if (rooms.size() >= s.maxRooms()) throw new LimitReached("the relay has " + s.maxRooms() + " rooms already");
+            room = new Room(name);
+            rooms.put(name, room);
+        } else if (room.members().size() >= s.maxParticipantsPerRoom()) {
+            throw new LimitReached("room " + name + " is full (" + s.maxParticipantsPerRoom() + " participants)");
+        }
+        Member m = newcomer.apply(nextId.getAndIncrement(), room);
+        // Listed before anyone hears of the join, so a member that has read its own JOINED is in members().
         members.add(m);
         joinedCount.incrementAndGet();
+        room.join(m);
+        return m;
     }
 
     @Override
-    public void left(Member m) { members.remove(m); }
+    public synchronized void exit(Member m, Messages.LeaveReason reason) {
+        // Unlisted before anyone hears of the leave, so whoever has read LEFT no longer finds it in members().
+        if (!members.remove(m)) return;
+        m.room.leave(m, reason);
+        if (m.room.members().isEmpty()) rooms.remove(m.room.name(), m.room);
+    }
+
+    /** Rooms with at least one member. */
+    int rooms() { return rooms.size(); }
+
+    ConnectionGate gate() { return gate; }
 
     @Override
     public RelaySettings settings() { return settings; }

@@ -1,43 +1,65 @@
 package dev.parley.relay.internal;
 
-/** The relay's settings as plain values, read once from {@link RelayConfig}. */
+/**
+ * The relay's settings as plain values, read from {@link RelayConfig}; every field is documented there and in the
+ * distribution's {@code config/parley.relay.cfg}.
+ */
 record RelaySettings(String host, int port, int maxPayload, int videoWindow, int audioQueueFrames, int textQueueLimit,
                      int handshakeTimeoutMillis, int idleTimeoutMillis, int sendBufferBytes, int writeLowWaterMark,
-                     int writeHighWaterMark, int workerThreads, int latencyTargetMillis) {
+                     int writeHighWaterMark, int workerThreads, int latencyTargetMillis, int textMessagesPerSecond,
+                     int textMessageBurst, int textBytesPerSecond, int mediaBytesPerSecond, int mediaBurstBytes,
+                     int maxConnectionsPerAddress, int maxHandshaking, int maxRooms, int maxParticipantsPerRoom) {
 
     static RelaySettings of(RelayConfig c) {
         return new RelaySettings(c.host(), c.port(), c.maxPayload(), c.videoWindow(), c.audioQueueFrames(),
                 c.textQueueLimit(), c.handshakeTimeoutMillis(), c.idleTimeoutMillis(), c.sendBufferBytes(),
-                c.writeLowWaterMark(), c.writeHighWaterMark(), c.workerThreads(), c.latencyTargetMillis());
+                c.writeLowWaterMark(), c.writeHighWaterMark(), c.workerThreads(), c.latencyTargetMillis(),
+                c.textMessagesPerSecond(), c.textMessageBurst(), c.textBytesPerSecond(), c.mediaBytesPerSecond(),
+                c.mediaBurstBytes(), c.maxConnectionsPerAddress(), c.maxHandshaking(), c.maxRooms(),
+                c.maxParticipantsPerRoom());
     }
 
-    /** The documented defaults, listening on {@code host:port}. */
+    /** The documented defaults (those of {@link RelayConfig}), listening on {@code host:port}. */
     static RelaySettings defaults(String host, int port) {
-        return new RelaySettings(host, port, 8 * 1024 * 1024, 4, 8, 10_000, 10_000, 30_000, 256 * 1024, 256 * 1024,
-                512 * 1024, 0, 100);
+        RelayConfig d = Defaults.of(RelayConfig.class);
+        return of(d).withAddress(host, port);
+    }
+
+    RelaySettings withAddress(String h, int p) {
+        return new RelaySettings(h, p, maxPayload, videoWindow, audioQueueFrames, textQueueLimit, handshakeTimeoutMillis,
+                idleTimeoutMillis, sendBufferBytes, writeLowWaterMark, writeHighWaterMark, workerThreads,
+                latencyTargetMillis, textMessagesPerSecond, textMessageBurst, textBytesPerSecond, mediaBytesPerSecond,
+                mediaBurstBytes, maxConnectionsPerAddress, maxHandshaking, maxRooms, maxParticipantsPerRoom);
+    }
+
+    /** A copy with one setting changed, by its name in {@link RelayConfig} (for tests and experiments). */
+    RelaySettings with(String key, Object value) {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (java.lang.reflect.RecordComponent c : RelaySettings.class.getRecordComponents()) {
+            try {
+                values.put(c.getName(), c.getAccessor().invoke(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (!values.containsKey(key)) throw new IllegalArgumentException("no relay setting " + key);
+        values.put(key, value);
+        return Defaults.record(RelaySettings.class, values);
     }
 
     RelaySettings withHandshakeTimeoutMillis(int millis) {
-        return new RelaySettings(host, port, maxPayload, videoWindow, audioQueueFrames, textQueueLimit, millis,
-                idleTimeoutMillis, sendBufferBytes, writeLowWaterMark, writeHighWaterMark, workerThreads,
-                latencyTargetMillis);
+        return with("handshakeTimeoutMillis", millis);
     }
 
     RelaySettings withMaxPayload(int bytes) {
-        return new RelaySettings(host, port, bytes, videoWindow, audioQueueFrames, textQueueLimit,
-                handshakeTimeoutMillis, idleTimeoutMillis, sendBufferBytes, writeLowWaterMark, writeHighWaterMark,
-                workerThreads, latencyTargetMillis);
+        return with("maxPayload", bytes);
     }
 
     RelaySettings withTextQueueLimit(int messages) {
-        return new RelaySettings(host, port, maxPayload, videoWindow, audioQueueFrames, messages,
-                handshakeTimeoutMillis, idleTimeoutMillis, sendBufferBytes, writeLowWaterMark, writeHighWaterMark,
-                workerThreads, latencyTargetMillis);
+        return with("textQueueLimit", messages);
     }
 
     RelaySettings withIdleTimeoutMillis(int millis) {
-        return new RelaySettings(host, port, maxPayload, videoWindow, audioQueueFrames, textQueueLimit,
-                handshakeTimeoutMillis, millis, sendBufferBytes, writeLowWaterMark, writeHighWaterMark,
-                workerThreads, latencyTargetMillis);
+        return with("idleTimeoutMillis", millis);
     }
 }

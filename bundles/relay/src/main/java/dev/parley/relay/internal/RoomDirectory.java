@@ -5,17 +5,17 @@ package dev.parley.relay.internal;
  * private to this bundle: its package is not exported.
  */
 public interface RoomDirectory {
-    /** The room of that name, created on first use. */
-    Room room(String name);
+    /**
+     * Lets a newcomer into the room of that name (created if need be): gives it a participant number, builds it
+     * with {@code newcomer}, lists it in the relay's figures, and tells the room. Atomic against other joins and
+     * leaves, so an empty room that is being removed never takes a member.
+     *
+     * @throws LimitReached when the room is full, or it would be one room too many
+     */
+    Member enter(String room, java.util.function.BiFunction<Integer, Room, Member> newcomer);
 
-    /** A participant number never given before. */
-    int nextParticipantId();
-
-    /** Lists a member in the relay's figures; call before the room hears of it. */
-    void joined(Member m);
-
-    /** Unlists a member; call before the room hears it left. */
-    void left(Member m);
+    /** Unlists a member, tells its room it left (removing the room if it is now empty). Idempotent. */
+    void exit(Member m, dev.parley.protocol.Messages.LeaveReason reason);
 
     RelaySettings settings();
 

@@ -69,10 +69,7 @@ class ReceiverQueueTest {
     }
 
     private static RelaySettings window(int frames) {
-        RelaySettings d = RelaySettings.defaults("127.0.0.1", 0);
-        return new RelaySettings(d.host(), d.port(), d.maxPayload(), frames, d.audioQueueFrames(), d.textQueueLimit(),
-                d.handshakeTimeoutMillis(), d.idleTimeoutMillis(), d.sendBufferBytes(), d.writeLowWaterMark(),
-                d.writeHighWaterMark(), d.workerThreads(), d.latencyTargetMillis());
+        return RelaySettings.defaults("127.0.0.1", 0).with("videoWindow", frames);
     }
 
     @Test

@@ -78,9 +78,9 @@ public final class ConsoleCommands {
                 + t.joined() + " joined, dropped " + t.tooSlow() + " too slow and " + t.idle() + " idle, "
                 + t.protocolErrors() + " protocol errors, " + t.relayErrors() + " relay errors:");
         for (RelayStatus.MemberStats m : r.members()) {
-            b.append(String.format("%n  %3d %-16s room %-10s in %7d out %7d video replaced %5d audio dropped %5d in flight %d of %d",
+            b.append(String.format("%n  %3d %-16s room %-10s in %7d out %7d video replaced %5d audio dropped %5d in flight %d of %d%s",
                     m.id(), m.name(), m.room(), m.framesIn(), m.framesOut(), m.videoReplaced(), m.audioDropped(),
-                    m.videoInFlight(), m.videoWindow()));
+                    m.videoInFlight(), m.videoWindow(), m.throttled() > 0 ? ", slowed " + m.throttled() + " times" : ""));
         }
         return b.toString();
     }
