@@ -13,17 +13,20 @@ import java.util.Map;
 final class Profile {
     static final String USAGE = """
             usage:
-              parley server [--port 7000] [--host 0.0.0.0] [--text-port 9999]
+              parley server [--port 7000] [--host 0.0.0.0] [--protect ROOM=PASSPHRASE] [--plaintext [--text-port 9999]]
               parley client --server HOST[:PORT] [--name NAME] [--room lobby] [--no-video] [--no-audio] [--stats SECONDS]
-                            [--ui swing|console]
-              parley demo [--port 7000] [--names alice,bob,carol] [--fps 15] [--ui console|swing]
-              parley bench [--clients 10] [--slow 1] [--slow-fps 10] [--stalled 0] [--fps 30] [--size 40000] [--audio]
+                            [--ui swing|console] [--trust FINGERPRINT | --plaintext] [--passphrase TEXT [--e2ee]]
+              parley demo [--port 7000] [--names alice,bob,carol] [--fps 15] [--ui console|swing] [--plaintext]
+              parley bench [--clients 10] [--slow 1] [--slow-fps 10] [--stalled 0] [--fps 30] [--size 40000] [--audio] [--plaintext]
                            [--warmup 3] [--seconds 10] [--sweep FROM:TO:STEP] [--chart FILE.png] [--json]
                            [--server HOST:PORT [--relay-pid PID]] [--window 4]
-              parley stage N --server HOST[:PORT] [--name NAME] [--room lobby]     relay stages (2, 4, 5)
+              parley stage N --server HOST[:PORT] [--name NAME] [--room lobby]     relay stages (2, 4, 5); all stages
+                                                                                   take --plaintext and --trust
               parley stage N --serve [--port 7000]                                 the relay of a relay stage
               parley stage N --listen [PORT] | --connect HOST[:PORT] [--name NAME] peer-to-peer stages (1, 3)
               parley help
+            Connections use TLS 1.3: a relay makes its certificate on first start and prints its fingerprint; a client
+            trusts it on first use and refuses a changed one. --plaintext (on both sides) sends everything in the clear.
             A client shows the Swing window when there is a display, else the console; the demo the console.
             In a client, type chat lines (or pipe them in, with /COMMAND for a shell command: /stage 5, /who);
             in the shell: say TEXT, who, stats, codecs, ui [swing|console], stage [N], quit.""";
@@ -60,12 +63,24 @@ final class Profile {
     }
 
     private static Profile server(Options o) {
-        check(o, "port", "host", "text-port");
+        check(o, "port", "host", "text-port", "plaintext", "protect");
         Profile p = new Profile("server", true);
         // Only what the command line says: the rest comes from config/parley.relay.cfg, else the relay's defaults.
         Hashtable<String, Object> relay = p.config("parley.relay");
         if (o.has("port")) relay.put("port", port(o, "port", 7000));
         if (o.has("host")) relay.put("host", o.get("host", "0.0.0.0"));
+        p.plaintext(o, relay);
+        if (o.has("protect")) {
+            String spec = o.get("protect", "");
+            if (spec.indexOf('=') <= 0 || spec.endsWith("=")) {
+                throw new Options.UsageException("--protect takes ROOM=PASSPHRASE (more rooms: roomPassphrases in config/parley.relay.cfg)");
+            }
+            relay.put("roomPassphrases", spec);
+        }
+        if (o.has("text-port") && !o.flag("plaintext")) {
+            throw new Options.UsageException("--text-port sends chat in the clear, to anyone who connects with nc: "
+                    + "it needs --plaintext");
+        }
         if (o.has("text-port")) {
             p.config("parley.relay.text").put("port", o.get("text-port", "true").equals("true") ? 9999 : port(o, "text-port", 9999));
             p.config("parley.relay.text").put("host", o.get("host", "0.0.0.0"));
@@ -74,7 +89,8 @@ final class Profile {
     }
 
     private static Profile client(Options o, boolean interactive, String display) {
-        check(o, "server", "port", "name", "room", "no-video", "no-audio", "fps", "stats", "ui");
+        check(o, "server", "port", "name", "room", "no-video", "no-audio", "fps", "stats", "ui", "plaintext", "trust",
+                "passphrase", "e2ee");
         String server = o.get("server", null);
         if (server == null) throw new Options.UsageException("a client needs --server HOST[:PORT]");
         int port = o.integer("port", 7000);
@@ -92,18 +108,59 @@ final class Profile {
         c.put("video", !o.flag("no-video"));
         c.put("audio", !o.flag("no-audio"));
         c.put("fps", o.integer("fps", 15));
+        p.plaintext(o, c);
+        p.trust(o, c);
+        passphrase(o, c);
         if (!interactive) p.config("parley.console.stdin").put("quitAtEnd", false);
         if (o.has("stats")) p.config("parley.console.stats").put("intervalMillis", (int) (seconds(o, "stats") * 1000));
         p.view(o, display == null ? "swing" : "console", display);
         return p;
     }
 
+    /**
+     * {@code --passphrase TEXT} (or the environment variable PARLEY_PASSPHRASE, which other users of the machine
+     * cannot see in the process list) for a room that needs one; {@code --e2ee} to encrypt media end to end with it.
+     */
+    private static void passphrase(Options o, Hashtable<String, Object> config) {
+        String passphrase = o.has("passphrase") ? o.get("passphrase", "") : System.getenv().getOrDefault("PARLEY_PASSPHRASE", "");
+        if (passphrase.equals("true")) throw new Options.UsageException("--passphrase takes the room's passphrase");
+        if (!passphrase.isEmpty()) config.put("passphrase", passphrase);
+        if (o.flag("e2ee")) {
+            if (passphrase.isEmpty()) {
+                throw new Options.UsageException("--e2ee derives the media key from the room's passphrase: give --passphrase "
+                        + "(or PARLEY_PASSPHRASE) too");
+            }
+            config.put("e2ee", true);
+        }
+    }
+
+    /** {@code --plaintext}: no TLS for this side's connections, said loudly. */
+    private void plaintext(Options o, Hashtable<String, Object> config) {
+        if (!o.flag("plaintext")) return;
+        config.put("tls", false);
+        notes.add("parley: --plaintext: chat, video and audio cross the network unencrypted, and anyone on it can read "
+                + "them; leave it out for TLS");
+    }
+
+    /** {@code --trust FINGERPRINT}: the relay certificate to accept instead of trusting on first use. */
+    private void trust(Options o, Hashtable<String, Object> config) {
+        if (!o.has("trust")) return;
+        if (o.flag("plaintext")) throw new Options.UsageException("--trust is for TLS; it makes no sense with --plaintext");
+        String f = o.get("trust", "");
+        if (!f.replace(":", "").replaceFirst("(?i)^sha256", "").matches("[0-9a-fA-F]{64}")) {
+            throw new Options.UsageException("--trust takes the relay's SHA-256 fingerprint, 64 hex digits (colons "
+                    + "allowed), as the relay prints it at start");
+        }
+        config.put("trust", f);
+    }
+
     private static Profile demo(Options o, boolean interactive, String display) {
-        check(o, "port", "names", "fps", "room", "ui");
+        check(o, "port", "names", "fps", "room", "ui", "plaintext");
         Profile p = new Profile("demo", true);
         if (o.has("port")) p.config("parley.relay").put("port", port(o, "port", 7000));
         // The demo's participants are all in this process: its relay need not be reachable from elsewhere.
         p.config("parley.relay").put("host", "127.0.0.1");
+        p.plaintext(o, p.config("parley.relay"));
         Hashtable<String, Object> d = p.config("parley.demo");
         d.put("names", o.get("names", "alice,bob,carol").split(","));
         d.put("fps", o.integer("fps", 15));
@@ -127,7 +184,8 @@ final class Profile {
 
     /** {@code parley stage N ...}: the stage controller gets the stage and the session's settings. */
     private static Profile stage(Options o, boolean interactive, String display, java.nio.file.Path home) {
-        check(o, "name", "room", "server", "port", "connect", "listen", "serve", "host", "fps", "stats", "ui");
+        check(o, "name", "room", "server", "port", "connect", "listen", "serve", "host", "fps", "stats", "ui", "plaintext",
+                "trust");
         if (o.positional.size() != 1) {
             throw new Options.UsageException("which stage? parley stage N [options]; stages: "
                     + String.join(", ", StageFiles.read(home).stream().map(StageFiles.Entry::id).toList()));
@@ -143,6 +201,8 @@ final class Profile {
         c.put("fps", o.integer("fps", 15));
         if (o.has("host")) c.put("host", o.get("host", "0.0.0.0"));
         c.put("serve", serve);
+        p.plaintext(o, c);
+        p.trust(o, c);
         if (stage.peerToPeer()) {
             int peerPort = port(o, "port", 9999);
             String listen = o.get("listen", null);
@@ -198,10 +258,14 @@ final class Profile {
 
     private static Profile bench(Options o) {
         check(o, "clients", "slow", "slow-fps", "stalled", "fps", "size", "audio", "seconds", "warmup", "window", "sweep",
-                "chart", "json", "server", "relay-pid");
+                "chart", "json", "server", "relay-pid", "plaintext");
         Profile p = new Profile("bench", true);
         p.config("parley.relay").put("port", 0);
         p.config("parley.relay").put("host", "127.0.0.1");
+        // Every synthetic participant comes from this machine's address, and joins at once.
+        p.config("parley.relay").put("maxConnectionsPerAddress", 100_000);
+        p.config("parley.relay").put("maxHandshaking", 100_000);
+        p.plaintext(o, p.config("parley.relay"));
         if (o.has("window")) p.config("parley.relay").put("videoWindow", o.integer("window", 4));
         Hashtable<String, Object> b = p.config("parley.bench");
         b.put("clients", o.integer("clients", 10));
@@ -216,6 +280,7 @@ final class Profile {
         if (o.has("sweep")) b.put("sweep", o.get("sweep", ""));
         if (o.has("chart")) b.put("chart", o.get("chart", "parley-bench.png"));
         b.put("json", o.flag("json"));
+        b.put("tls", !o.flag("plaintext"));
         String server = o.get("server", null);
         if (server != null) {
             int colon = server.lastIndexOf(':');

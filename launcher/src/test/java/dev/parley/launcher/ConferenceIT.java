@@ -145,7 +145,7 @@ class ConferenceIT {
         private volatile boolean closing;
 
         Observer(int port) throws IOException {
-            wire = BlockingWireClient.connect("127.0.0.1", port, 1000);
+            wire = TestTls.connect(port, 1000);
             wire.join("observer", "it");
             reader = new Thread(this::readLoop, "observer");
             reader.setDaemon(true);

@@ -64,7 +64,7 @@ class PeerStagesIT {
         try (ParleyProcess alice = ParleyProcess.startIn(dist, "alice", "stage", "3", "--listen", String.valueOf(port), "--name", "alice")) {
             alice.awaitContaining("* stage 3 (");
             alice.awaitLog("waits for a peer");
-            try (BlockingWireClient peer = BlockingWireClient.connect("127.0.0.1", port, 30_000)) {
+            try (BlockingWireClient peer = TestTls.connect(port, 30_000)) {
                 peer.send(new Messages.Hello(Messages.Role.PEER, "wire-peer", "p2p", "").toFrame());
                 Frame answer = peer.read();
                 assertEquals(MessageType.HELLO, answer.type());

@@ -28,10 +28,11 @@ class PlainTextPortIT {
         Path dist = ParleyProcess.copyOfDistribution();
         Path stage2 = dist.resolve("config/stages/parley.stage-2.cfg");
         Files.writeString(stage2, Files.readString(stage2).replace("plainTextPort = 9999", "plainTextPort = " + textPort));
+        // The lab's plain-text port sends chat in the clear: it opens only in a --plaintext session.
         try (ParleyProcess relay = ParleyProcess.startIn(dist, "relay", "stage", "2", "--serve", "--port",
-                String.valueOf(relayPort), "--host", "127.0.0.1");
+                String.valueOf(relayPort), "--host", "127.0.0.1", "--plaintext");
              ParleyProcess alice = ParleyProcess.startIn(dist, "alice", "stage", "2", "--server", "127.0.0.1:" + relayPort,
-                     "--name", "alice")) {
+                     "--name", "alice", "--plaintext")) {
             relay.awaitContaining("plain-text chat on port " + textPort);
             relay.awaitContaining("ready: relay listening on port " + relayPort);
             alice.await("being connected", ParleyProcess::saysConnected);
@@ -67,8 +68,13 @@ class PlainTextPortIT {
         int relayPort = ParleyProcess.freePort();
         int textPort = ParleyProcess.freePort();
         int lines = 20_000;
-        try (ParleyProcess relay = ParleyProcess.start("relay", "server", "--port", String.valueOf(relayPort),
-                "--host", "127.0.0.1", "--text-port", String.valueOf(textPort));
+        // The talker sends as fast as it can: without a fair-share limit on chat, so only the reader is tested.
+        Path dist = ParleyProcess.copyOfDistribution();
+        Path cfg = dist.resolve("config/parley.relay.cfg");
+        Files.writeString(cfg, Files.readString(cfg).replace("textMessagesPerSecond = 20", "textMessagesPerSecond = 0")
+                .replace("textBytesPerSecond = 65536", "textBytesPerSecond = 0"));
+        try (ParleyProcess relay = ParleyProcess.startIn(dist, "relay", "server", "--port", String.valueOf(relayPort),
+                "--host", "127.0.0.1", "--plaintext", "--text-port", String.valueOf(textPort));
              Socket stalled = new Socket()) {
             relay.awaitContaining("ready: relay listening on port " + relayPort);
             relay.awaitLog("Plain-text chat listening");

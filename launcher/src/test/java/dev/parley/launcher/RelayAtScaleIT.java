@@ -25,8 +25,12 @@ class RelayAtScaleIT {
         // the file users edit.
         Path cfg = dist.resolve("config/parley.relay.cfg");
         Files.writeString(cfg, Files.readString(cfg).replace("latencyTargetMillis = 100", "latencyTargetMillis = 1000"));
+        // In plaintext: this is a test of the relay's event loops and flow control at size. With TLS the JDK's TLS
+        // costs the relay and the load generator about ten times the CPU (docs/BENCHMARKS.md), and on a two-core
+        // CI machine whose JIT is still warming up that, not the relay, would decide what arrives. TLS itself is
+        // tested end to end by TlsCaptureIT.
         try (ParleyProcess bench = ParleyProcess.startIn(dist, "bench", "bench", "--clients", "40", "--slow", "1",
-                "--stalled", "1", "--size", "2000", "--warmup", "2", "--seconds", "5", "--json")) {
+                "--stalled", "1", "--size", "2000", "--warmup", "2", "--seconds", "5", "--json", "--plaintext")) {
             int exit = bench.awaitExit();
             String json = bench.lines().stream().filter(l -> l.startsWith("{")).findFirst()
                     .orElseThrow(() -> new AssertionError("no JSON result; " + bench.describe()));

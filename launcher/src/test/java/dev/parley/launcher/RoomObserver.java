@@ -27,7 +27,7 @@ final class RoomObserver implements AutoCloseable {
     private volatile boolean closing;
 
     RoomObserver(int port, String room) throws IOException {
-        wire = BlockingWireClient.connect("127.0.0.1", port, 1000);
+        wire = TestTls.connect(port, 1000);
         wire.join("observer", room);
         Thread reader = new Thread(this::readLoop, "room-observer");
         reader.setDaemon(true);

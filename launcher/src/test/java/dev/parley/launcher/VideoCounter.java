@@ -21,7 +21,7 @@ final class VideoCounter implements AutoCloseable {
     private volatile boolean closing;
 
     VideoCounter(int port, String room) throws IOException {
-        wire = BlockingWireClient.connect("127.0.0.1", port, 1000);
+        wire = TestTls.connect(port, 1000);
         wire.join("counter", room);
         Thread reader = new Thread(this::readLoop, "video-counter");
         reader.setDaemon(true);

@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A minimal blocking Parley client over a plain socket, decoding with the same {@link ParleyFrameDecoder} the relay
@@ -30,12 +32,28 @@ public final class BlockingWireClient implements Closeable {
         this.decoder = new EmbeddedChannel(new ParleyFrameDecoder(maxPayload));
     }
 
-    /** Connects with TCP_NODELAY and the given read timeout (0: wait forever). */
+    /** Connects in plaintext with TCP_NODELAY and the given read timeout (0: wait forever). */
     public static BlockingWireClient connect(String host, int port, int readTimeoutMillis) throws IOException {
+        return connect(host, port, readTimeoutMillis, null);
+    }
+
+    /**
+     * Connects with TCP_NODELAY and the given read timeout (0: wait forever), over TLS made by {@code tls} (whose
+     * trust decides which certificates are accepted), or in plaintext when {@code tls} is null. The TLS handshake
+     * completes before this returns.
+     */
+    public static BlockingWireClient connect(String host, int port, int readTimeoutMillis, SSLSocketFactory tls)
+            throws IOException {
         Socket s = new Socket();
         s.setTcpNoDelay(true);
         s.connect(new InetSocketAddress(host, port), 5000);
         s.setSoTimeout(readTimeoutMillis);
+        if (tls != null) {
+            SSLSocket secure = (SSLSocket) tls.createSocket(s, host, port, true);
+            secure.setEnabledProtocols(new String[] {"TLSv1.3"});
+            secure.startHandshake();
+            s = secure;
+        }
         return new BlockingWireClient(s, Wire.DEFAULT_MAX_PAYLOAD * 2);
     }
 

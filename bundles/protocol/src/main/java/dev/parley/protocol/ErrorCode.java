@@ -14,7 +14,9 @@ public enum ErrorCode {
     INTERNAL(10, "internal error"),
     TOO_SLOW(11, "receiver too slow: it stopped reading"),
     IDLE_TIMEOUT(12, "nothing received for too long"),
-    LIMIT_REACHED(13, "a limit of the relay is reached: connections from this address, rooms, or room size");
+    LIMIT_REACHED(13, "a limit of the relay is reached: connections from this address, rooms, or room size"),
+    TLS_REQUIRED(14, "this endpoint speaks TLS only"),
+    AUTH_FAILED(15, "authentication failed");
 
     private final int code;
     private final String description;

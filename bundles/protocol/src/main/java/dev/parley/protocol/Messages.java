@@ -107,6 +107,59 @@ public final class Messages {
         }
     }
 
+    /**
+     * The room asks for its passphrase (relay to client, in answer to HELLO): {@code string kdf, u32 memoryKiB,
+     * u8 iterations, u8 parallelism, u16 saltLength, salt, 32-byte nonce}. The only kdf is {@code argon2id}.
+     */
+    public record Challenge(String kdf, int memoryKiB, int iterations, int parallelism, byte[] salt, byte[] nonce) {
+        public Frame toFrame() {
+            ByteBuf b = Unpooled.buffer();
+            Payloads.writeString(b, kdf);
+            b.writeInt(memoryKiB).writeByte(iterations).writeByte(parallelism).writeShort(salt.length).writeBytes(salt);
+            b.writeBytes(nonce);
+            return Frame.control(MessageType.CHALLENGE, 0, b);
+        }
+
+        public static Challenge from(Frame f) {
+            Payloads.expect(f, MessageType.CHALLENGE);
+            ByteBuf in = f.payload().duplicate();
+            String kdf = Payloads.readString(in, MessageType.CHALLENGE, "kdf", Wire.MAX_KDF_NAME_BYTES);
+            Payloads.need(in, 8, MessageType.CHALLENGE, "cost");
+            int memory = in.readInt();
+            int iterations = in.readUnsignedByte();
+            int parallelism = in.readUnsignedByte();
+            int saltLength = in.readUnsignedShort();
+            if (saltLength > Wire.MAX_SALT_BYTES) {
+                throw new MalformedFrameException(ErrorCode.MALFORMED, "CHALLENGE salt of " + saltLength + " bytes, at most "
+                        + Wire.MAX_SALT_BYTES);
+            }
+            Payloads.need(in, saltLength + Wire.NONCE_BYTES, MessageType.CHALLENGE, "salt and nonce");
+            byte[] salt = new byte[saltLength];
+            in.readBytes(salt);
+            byte[] nonce = new byte[Wire.NONCE_BYTES];
+            in.readBytes(nonce);
+            Payloads.end(in, MessageType.CHALLENGE);
+            return new Challenge(kdf, memory, iterations, parallelism, salt, nonce);
+        }
+    }
+
+    /** The answer to a CHALLENGE (client to relay): 32 bytes, HMAC-SHA256 under the passphrase's key (PROTOCOL.md 6). */
+    public record Auth(byte[] response) {
+        public Frame toFrame() {
+            return Frame.control(MessageType.AUTH, 0, Unpooled.copiedBuffer(response));
+        }
+
+        public static Auth from(Frame f) {
+            Payloads.expect(f, MessageType.AUTH);
+            ByteBuf in = f.payload().duplicate();
+            Payloads.need(in, Wire.AUTH_BYTES, MessageType.AUTH, "response");
+            byte[] r = new byte[Wire.AUTH_BYTES];
+            in.readBytes(r);
+            Payloads.end(in, MessageType.AUTH);
+            return new Auth(r);
+        }
+    }
+
     /** A participant entered the room; header sender is its number, payload {@code string name}. */
     public record Joined(int participant, String name) {
         public Frame toFrame() {

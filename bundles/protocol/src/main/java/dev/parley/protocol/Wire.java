@@ -50,6 +50,11 @@ public final class Wire {
     public static final int MAX_ERROR_BYTES = 4096;
     /** Limit on the server field of WELCOME. */
     public static final int MAX_SERVER_BYTES = 256;
+    /** CHALLENGE and AUTH (room passphrases): the KDF's name, the salt, the nonce and the answer. */
+    public static final int MAX_KDF_NAME_BYTES = 16;
+    public static final int MAX_SALT_BYTES = 64;
+    public static final int NONCE_BYTES = 32;
+    public static final int AUTH_BYTES = 32;
     /** The longest valid HELLO payload: role, name, room and auth at their limits. */
     public static final int MAX_HELLO_BYTES = 1 + (2 + MAX_NAME_BYTES) * 2 + 2 + MAX_AUTH_BYTES;
 
@@ -70,6 +75,8 @@ public final class Wire {
             case PONG -> 24;
             case BYE -> 2 + MAX_AUTH_BYTES;
             case KEYFRAME_REQUEST -> 6;
+            case CHALLENGE -> 2 + MAX_KDF_NAME_BYTES + 4 + 1 + 1 + 2 + MAX_SALT_BYTES + NONCE_BYTES;
+            case AUTH -> AUTH_BYTES;
             case VIDEO, AUDIO -> -1;
         };
     }

@@ -237,11 +237,11 @@ class MessagesTest {
 
     @Test
     void errorCodesHaveTheirDocumentedNumbers() {
-        int[] expected = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13};
+        int[] expected = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
         ErrorCode[] codes = {ErrorCode.BAD_MAGIC, ErrorCode.UNSUPPORTED_VERSION, ErrorCode.FRAME_TOO_LARGE,
                 ErrorCode.MALFORMED, ErrorCode.HANDSHAKE_TIMEOUT, ErrorCode.UNEXPECTED_MESSAGE, ErrorCode.WRONG_ROLE,
                 ErrorCode.INVALID_HELLO, ErrorCode.SHUTTING_DOWN, ErrorCode.INTERNAL, ErrorCode.TOO_SLOW,
-                ErrorCode.IDLE_TIMEOUT, ErrorCode.LIMIT_REACHED};
+                ErrorCode.IDLE_TIMEOUT, ErrorCode.LIMIT_REACHED, ErrorCode.TLS_REQUIRED, ErrorCode.AUTH_FAILED};
         assertEquals(codes.length, ErrorCode.values().length);
         for (int i = 0; i < codes.length; i++) {
             assertEquals(expected[i], codes[i].code());

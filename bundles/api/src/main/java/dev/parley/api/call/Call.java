@@ -32,6 +32,14 @@ public interface Call {
     /** Round-trip time to the relay in microseconds, or -1 before the first PONG. */
     long roundTripMicros();
 
+    /**
+     * How this call's connection is protected, in a few words for people ("TLS 1.3", "plaintext"), and what
+     * end-to-end encryption dropped, if it is on.
+     */
+    default String protection() {
+        return "";
+    }
+
     void addListener(CallListener listener);
 
     void removeListener(CallListener listener);

@@ -7,6 +7,9 @@ public interface RelayStatus {
     /** The TCP port the relay listens on (the real one when configured with port 0). */
     int port();
 
+    /** The SHA-256 fingerprint of the relay's TLS certificate ({@code 3f:2a:...}), or empty when it runs in plaintext. */
+    String certificateFingerprint();
+
     /** One entry per joined participant, in joining order. */
     List<MemberStats> members();
 

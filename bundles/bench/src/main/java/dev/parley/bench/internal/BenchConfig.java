@@ -54,4 +54,7 @@ public @interface BenchConfig {
 
     @AttributeDefinition(description = "Stop Parley when the report is printed")
     boolean quitWhenDone() default true;
+
+    @AttributeDefinition(description = "Participants connect with TLS 1.3 (false with --plaintext, against a relay in plaintext)")
+    boolean tls() default true;
 }

@@ -48,6 +48,9 @@ final class BenchRun {
             port = config.serverPort();
             relayProcess = config.relayPid() > 0 ? new ProcessFigures(config.relayPid()) : null;
         }
+        // Our own relay: TLS as it runs, trusting exactly its certificate. Another: as configured, trusting what it shows.
+        boolean tls = config.server().isBlank() ? !relay.certificateFingerprint().isEmpty() : config.tls();
+        String trust = config.server().isBlank() ? relay.certificateFingerprint() : "";
         double ceiling = -1;
         if (sizes.size() > 1) {
             StringBuilder why = new StringBuilder();
@@ -58,16 +61,16 @@ final class BenchRun {
         List<BenchPoint> points = new ArrayList<>();
         BenchReport report = new BenchReport(out);
         if (!config.json()) {
-            out.printf("Parley bench against %s:%d: %d-byte video at %d fps from every participant%s; %d s warm-up, %d s measured%n",
-                    host, port, config.frameBytes(), config.fps(), config.audio() ? ", audio every 20 ms" : "",
-                    config.warmupSeconds(), config.seconds());
+            out.printf("Parley bench against %s:%d (%s): %d-byte video at %d fps from every participant%s; %d s warm-up, %d s measured%n",
+                    host, port, tls ? "TLS 1.3" : "plaintext", config.frameBytes(), config.fps(),
+                    config.audio() ? ", audio every 20 ms" : "", config.warmupSeconds(), config.seconds());
         }
         for (int n : sizes) {
             int stalled = Math.max(0, Math.min(config.stalled(), n - 1));
             int slow = Math.max(0, Math.min(config.slow(), n - 1 - stalled));
             LoadPlan plan = new LoadPlan(host, port, "bench-" + n + "-" + System.nanoTime() % 10_000, n, slow,
                     config.slowFps(), stalled, config.fps(), config.frameBytes(), config.audio(), config.warmupSeconds(),
-                    config.seconds());
+                    config.seconds(), tls, trust);
             RelaySide side = new RelaySide(config.server().isBlank() ? relay : null, relayProcess);
             LoadResult result = load.run(plan.toArgs(), side, progress);
             BenchPoint point = BenchPoint.of(result, side.figures());

@@ -98,7 +98,7 @@ final class LoadProcess {
             s.filter(p -> {
                 String name = p.getFileName().toString();
                 return name.endsWith(".jar") && (name.startsWith("netty-") || name.startsWith("parley-bench")
-                        || name.startsWith("parley-protocol"));
+                        || name.startsWith("parley-protocol") || name.startsWith("parley-security"));
             }).sorted().forEach(p -> entries.add(p.toString()));
         }
         if (entries.stream().noneMatch(e -> e.contains("parley-protocol"))) {

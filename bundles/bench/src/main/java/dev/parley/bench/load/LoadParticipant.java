@@ -65,6 +65,11 @@ final class LoadParticipant extends ChannelInboundHandlerAdapter implements Fram
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         write(new Messages.Hello(Messages.Role.CLIENT, LoadNames.name(index, role), plan.room(), "").toFrame());

@@ -9,9 +9,11 @@ import java.util.List;
  * @param clients  participants in all, each sending video and receiving everyone else's
  * @param slow     how many of them read only {@code slowFps} video frames a second
  * @param stalled  how many of them stop reading after WELCOME (and keep sending)
+ * @param tls      connect with TLS 1.3
+ * @param trust    the relay certificate fingerprint to accept; empty: whatever the relay presents (a bench, not a call)
  */
 public record LoadPlan(String host, int port, String room, int clients, int slow, int slowFps, int stalled, int fps,
-                int frameBytes, boolean audio, int warmupSeconds, int seconds) {
+                int frameBytes, boolean audio, int warmupSeconds, int seconds, boolean tls, String trust) {
     /** 20 ms of 16 kHz mono s16le. */
     static final int AUDIO_FRAME_BYTES = 640;
     static final int AUDIO_FRAME_MILLIS = 20;
@@ -37,7 +39,8 @@ public record LoadPlan(String host, int port, String room, int clients, int slow
         List<String> a = new ArrayList<>();
         for (String[] kv : new String[][] {{"host", host}, {"port", "" + port}, {"room", room}, {"clients", "" + clients},
                 {"slow", "" + slow}, {"slow-fps", "" + slowFps}, {"stalled", "" + stalled}, {"fps", "" + fps},
-                {"size", "" + frameBytes}, {"audio", "" + audio}, {"warmup", "" + warmupSeconds}, {"seconds", "" + seconds}}) {
+                {"size", "" + frameBytes}, {"audio", "" + audio}, {"warmup", "" + warmupSeconds}, {"seconds", "" + seconds},
+                {"tls", "" + tls}, {"trust", trust.isEmpty() ? "-" : trust}}) {
             a.add("--" + kv[0]);
             a.add(kv[1]);
         }
@@ -55,6 +58,8 @@ public record LoadPlan(String host, int port, String room, int clients, int slow
                 Integer.parseInt(m.getOrDefault("slow", "0")), Integer.parseInt(m.getOrDefault("slow-fps", "10")),
                 Integer.parseInt(m.getOrDefault("stalled", "0")), Integer.parseInt(m.getOrDefault("fps", "30")),
                 Integer.parseInt(m.getOrDefault("size", "40000")), Boolean.parseBoolean(m.getOrDefault("audio", "false")),
-                Integer.parseInt(m.getOrDefault("warmup", "3")), Integer.parseInt(m.getOrDefault("seconds", "10")));
+                Integer.parseInt(m.getOrDefault("warmup", "3")), Integer.parseInt(m.getOrDefault("seconds", "10")),
+                Boolean.parseBoolean(m.getOrDefault("tls", "false")), m.getOrDefault("trust", "-").equals("-") ? ""
+                        : m.get("trust"));
     }
 }

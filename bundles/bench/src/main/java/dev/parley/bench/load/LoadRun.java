@@ -3,7 +3,12 @@ package dev.parley.bench.load;
 import dev.parley.protocol.NettyTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import dev.parley.security.KnownRelays;
+import dev.parley.security.Tls;
+import dev.parley.security.TrustOnFirstUse;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.ssl.SslContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -53,15 +58,23 @@ final class LoadRun {
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(1024, 16 * 1024, 256 * 1024))
                     .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 512 * 1024));
+            SslContext tls = plan.tls() ? Tls.client(new TrustOnFirstUse(plan.host() + ":" + plan.port(),
+                    new KnownRelays(null), plan.trust(), progress::println)) : null;
             for (int i = 0; i < plan.clients(); i++) {
                 LoadParticipant p = new LoadParticipant(i, plan.role(i), plan, this);
                 participants.add(p);
-                channels.add(bootstrap.clone().handler(p).connect(plan.host(), plan.port()).sync().channel());
+                channels.add(bootstrap.clone().handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (tls != null) ch.pipeline().addLast(tls.newHandler(ch.alloc(), plan.host(), plan.port()));
+                        ch.pipeline().addLast(p);
+                    }
+                }).connect(plan.host(), plan.port()).sync().channel());
                 p.welcomed.get(10, TimeUnit.SECONDS);
             }
-            progress.printf("[bench] %d participants joined (%d slow at %d fps, %d stalled); %d-byte video at %d fps%s%n",
+            progress.printf("[bench] %d participants joined (%d slow at %d fps, %d stalled); %d-byte video at %d fps%s, %s%n",
                     plan.clients(), plan.slow(), plan.slowFps(), plan.stalled(), plan.frameBytes(), plan.fps(),
-                    plan.audio() ? ", audio every 20 ms" : "");
+                    plan.audio() ? ", audio every 20 ms" : "", plan.tls() ? "TLS 1.3" : "plaintext");
             long spread = 1_000_000_000L / plan.fps() / plan.clients();
             for (int i = 0; i < participants.size(); i++) {
                 LoadParticipant p = participants.get(i);

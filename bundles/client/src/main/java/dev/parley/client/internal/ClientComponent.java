@@ -79,7 +79,8 @@ public final class ClientComponent implements Call {
 
     private static ConnectOptions optionsOf(ClientConfig config) {
         String name = config.name().isBlank() ? System.getProperty("user.name", "guest") : config.name().strip();
-        return new ConnectOptions(config.server(), config.port(), name, config.room());
+        return new ConnectOptions(config.server(), config.port(), name, config.room(),
+                new ConnectOptions.Security(config.tls(), config.trust().strip(), config.passphrase(), config.e2ee()));
     }
 
     private static LocalMedia.Settings mediaOf(ClientConfig c) {
@@ -102,6 +103,7 @@ public final class ClientComponent implements Call {
     @Override public MediaBus bus() { return call.bus(); }
     @Override public void say(String text) { call.say(text); }
     @Override public long roundTripMicros() { return call.roundTripMicros(); }
+    @Override public String protection() { return call.protection(); }
     @Override public void addListener(CallListener listener) { listeners.add(listener); }
     @Override public void removeListener(CallListener listener) { listeners.remove(listener); }
     @Override public void leave() { call.leave(); }

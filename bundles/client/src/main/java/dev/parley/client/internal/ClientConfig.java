@@ -48,4 +48,16 @@ public @interface ClientConfig {
 
     @AttributeDefinition(description = "Preferred audio codec name, for example pcm-s16le (empty: the best present)")
     String audioCodec() default "";
+
+    @AttributeDefinition(description = "Join over TLS 1.3 (false: the lab's plain TCP, which anyone on the network can read)")
+    boolean tls() default true;
+
+    @AttributeDefinition(description = "SHA-256 fingerprint of the relay certificate to accept (empty: trust the relay on first use and refuse a changed certificate)")
+    String trust() default "";
+
+    @AttributeDefinition(description = "The room's passphrase (empty: a room without one)")
+    String passphrase() default "";
+
+    @AttributeDefinition(description = "Encrypt media end to end with a key from the passphrase, so the relay cannot read it")
+    boolean e2ee() default false;
 }

@@ -13,17 +13,28 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import dev.parley.security.KnownRelays;
+import java.nio.file.Path;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.component.annotations.Deactivate;
 
-/** Connects buses to relays over Netty. All calls of this process share one small event-loop group. */
-@Component(service = ParticipantConnector.class)
+/**
+ * Connects buses to relays over Netty. All calls of this process share one small event-loop group and one list of
+ * trusted relays ({@link KnownRelays}, in the distribution's {@code config/known-relays} unless configured).
+ */
+@Component(service = ParticipantConnector.class, configurationPid = ConnectorConfig.PID)
+@Designate(ocd = ConnectorConfig.class)
 public final class NettyConnector implements ParticipantConnector {
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
+    private final KnownRelays knownRelays;
     private final List<RelayCall> calls = new CopyOnWriteArrayList<>();
 
-    public NettyConnector() {
+    @Activate
+    public NettyConnector(ConnectorConfig config) {
+        this.knownRelays = new KnownRelays(knownRelaysFile(config));
         NettyTransport transport = NettyTransport.best();
         group = transport.newGroup(2, new DefaultThreadFactory("parley-client", true));
         bootstrap = new Bootstrap()
@@ -36,9 +47,16 @@ public final class NettyConnector implements ParticipantConnector {
 
     @Override
     public Call connect(ConnectOptions options, MediaBus bus) {
-        RelayCall call = new RelayCall(bootstrap, options, bus);
+        RelayCall call = new RelayCall(bootstrap, options, bus, knownRelays);
         calls.add(call);
         return call.start();
+    }
+
+    private static Path knownRelaysFile(ConnectorConfig config) {
+        if (!config.knownRelaysFile().isBlank()) return Path.of(config.knownRelaysFile());
+        String home = System.getProperty("parley.home");
+        return home != null ? Path.of(home, "config", "known-relays")
+                : Path.of(System.getProperty("user.home"), ".parley", "known-relays");
     }
 
     @Deactivate

@@ -18,7 +18,11 @@ import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.Messages;
 import dev.parley.protocol.MessageType;
+import dev.parley.security.KnownRelays;
+import dev.parley.security.Tls;
+import dev.parley.security.TrustOnFirstUse;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.handler.ssl.SslContext;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -51,7 +55,8 @@ final class RelayCall implements Call {
     private static final long MAX_BACKOFF_MILLIS = 5000;
     private static final long WELCOME_TIMEOUT_MILLIS = 10_000;
     /** Errors that will not go away by trying again. */
-    private static final Set<ErrorCode> FATAL = EnumSet.of(ErrorCode.WRONG_ROLE, ErrorCode.INVALID_HELLO,
+    private static final Set<ErrorCode> FATAL = EnumSet.of(ErrorCode.WRONG_ROLE, ErrorCode.INVALID_HELLO, ErrorCode.TLS_REQUIRED,
+            ErrorCode.AUTH_FAILED,
             ErrorCode.UNSUPPORTED_VERSION, ErrorCode.BAD_MAGIC);
 
     private final Bootstrap bootstrap;
@@ -65,6 +70,9 @@ final class RelayCall implements Call {
     private final AtomicInteger textSequence = new AtomicInteger();
     private final AtomicLong videoDroppedUnwritable = new AtomicLong();
     private final Subscription outgoing;
+    private final KnownRelays knownRelays;
+    private final CallSecurity security;
+    private SslContext tls;
     private final AutoCloseable keyframeRegistration;
 
     private volatile CallState state = CallState.CONNECTING;
@@ -77,8 +85,10 @@ final class RelayCall implements Call {
     private int videoReceived;
     private boolean videoUnacknowledged;
 
-    RelayCall(Bootstrap bootstrap, ConnectOptions options, MediaBus bus) {
+    RelayCall(Bootstrap bootstrap, ConnectOptions options, MediaBus bus, KnownRelays knownRelays) {
         this.bootstrap = bootstrap;
+        this.knownRelays = knownRelays;
+        this.security = new CallSecurity(options, java.util.concurrent.ForkJoinPool.commonPool());
         this.options = options;
         this.bus = bus;
         FrameListener send = this::sendLocal;
@@ -103,6 +113,26 @@ final class RelayCall implements Call {
                 scheduleReconnect(f.channel());
             }
         });
+    }
+
+    /**
+     * The TLS context of this call's connections, made on first use: it trusts the relay's certificate as the
+     * options say (a fingerprint given with {@code --trust}, else on first use); null in plaintext.
+     */
+    synchronized SslContext tls() {
+        if (!options.security().tls()) return null;
+        if (tls == null) {
+            tls = Tls.client(new TrustOnFirstUse(options.host() + ":" + options.port(), knownRelays,
+                    options.security().trust(), notice -> LOG.warn("{}", notice)));
+        }
+        return tls;
+    }
+
+    /** Connecting cannot succeed without the user: a certificate that is not trusted, or TLS on one side only. */
+    void refused(String why) {
+        LOG.error("Not joining {}:{}: {}", options.host(), options.port(), why);
+        leaving = true;
+        setState(CallState.CLOSED, why);
     }
 
     private void scheduleReconnect(Channel failed) {
@@ -159,8 +189,10 @@ final class RelayCall implements Call {
                 publishRemote(frame, MediaKind.VIDEO);
             }
             case AUDIO -> publishRemote(frame, MediaKind.AUDIO);
+            case CHALLENGE -> answer(ch, Messages.Challenge.from(frame));
             case TEXT -> {
                 String text = frame.payload().toString(StandardCharsets.UTF_8);
+                if (security.endToEnd()) text = security.openText(text, nameOf(frame.sender()));
                 ChatMessage m = new ChatMessage(frame.sender(), nameOf(frame.sender()),
                         text, clock.toLocal(frame.timestampMicros()), false);
                 remember(m);
@@ -238,7 +270,26 @@ final class RelayCall implements Call {
         ch.writeAndFlush(new Messages.Ping(ClockEstimator.nowMicros()).toFrame(), ch.voidPromise());
     }
 
+    /** The room asks for its passphrase: answer off the event loop (Argon2id is slow on purpose). */
+    private void answer(Channel ch, Messages.Challenge challenge) {
+        security.answer(challenge).whenComplete((auth, failure) -> {
+            if (failure != null) {
+                refused(failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause().getMessage() : failure.getMessage());
+                ch.close();
+            } else if (ch.isActive()) {
+                ch.writeAndFlush(auth.toFrame(), ch.voidPromise());
+            }
+        });
+    }
+
     private void publishRemote(Frame frame, MediaKind kind) {
+        byte[] payload = ByteBufUtil.getBytes(frame.payload());
+        if (security.endToEnd()) {
+            payload = security.open(kind == MediaKind.VIDEO ? MessageType.VIDEO : MessageType.AUDIO, frame.stream(),
+                    frame.codec(), payload, nameOf(frame.sender()));
+            if (payload == null) return;
+        }
         bus.publish(MediaFrame.builder(kind)
                 .sender(frame.sender())
                 .senderName(nameOf(frame.sender()))
@@ -247,7 +298,7 @@ final class RelayCall implements Call {
                 .captureMicros(clock.toLocal(frame.timestampMicros()))
                 .codec(frame.codec())
                 .flags(frame.flags())
-                .payload(ByteBufUtil.getBytes(frame.payload()))
+                .payload(payload)
                 .build());
     }
 
@@ -262,14 +313,26 @@ final class RelayCall implements Call {
             return;
         }
         MessageType type = f.kind() == MediaKind.VIDEO ? MessageType.VIDEO : MessageType.AUDIO;
+        io.netty.buffer.ByteBuf payload = Unpooled.wrappedBuffer(f.payload());
+        if (security.endToEnd()) {
+            byte[] sealed = security.seal(type, f.stream(), f.codec(), ByteBufUtil.getBytes(payload));
+            if (sealed == null) return;
+            payload = Unpooled.wrappedBuffer(sealed);
+        }
         ch.writeAndFlush(new Frame(type, f.isKeyframe() ? 1 : 0, f.stream(), 0, (int) f.sequence(),
-                clock.toRemote(f.captureMicros()), f.codec(), Unpooled.wrappedBuffer(f.payload())), ch.voidPromise());
+                clock.toRemote(f.captureMicros()), f.codec(), payload), ch.voidPromise());
     }
 
     private void askForKeyframe(StreamKey key) {
         Channel ch = channel;
         if (key.sender() == MediaFrame.LOCAL || ch == null || !welcomed) return;
         ch.writeAndFlush(new Messages.KeyframeRequest(0, key.sender(), key.stream()).toFrame(), ch.voidPromise());
+    }
+
+    @Override
+    public String protection() {
+        String link = options.security().tls() ? "TLS 1.3" : "plaintext (anyone on the network can read it)";
+        return security.endToEnd() ? link + "; " + security.figures() : link;
     }
 
     @Override
@@ -293,7 +356,15 @@ final class RelayCall implements Call {
             throw new IllegalArgumentException("chat line longer than " + dev.parley.protocol.Wire.MAX_TEXT_BYTES + " bytes");
         }
         long now = ClockEstimator.nowMicros();
-        ch.writeAndFlush(Frame.text(0, textSequence.getAndIncrement(), clock.toRemote(now), text), ch.voidPromise());
+        String wire = text;
+        if (security.endToEnd()) {
+            wire = security.sealText(text);
+            if (wire == null) {
+                LOG.warn("The end-to-end key is still being made; the line was not sent: {}", text);
+                return;
+            }
+        }
+        ch.writeAndFlush(Frame.text(0, textSequence.getAndIncrement(), clock.toRemote(now), wire), ch.voidPromise());
         ChatMessage m = new ChatMessage(localId, options.name(), text, now, true);
         remember(m);
         bus.publish(MediaFrame.builder(MediaKind.TEXT).senderName(options.name()).captureMicros(now)

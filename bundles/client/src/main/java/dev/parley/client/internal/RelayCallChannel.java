@@ -7,7 +7,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import dev.parley.security.TrustOnFirstUse;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.ssl.SslContext;
+import java.net.InetSocketAddress;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +24,30 @@ final class RelayCallChannel extends ChannelInitializer<Channel> {
 
     private final RelayCall call;
 
+    /** Why TLS cannot work with this relay, if that is what went wrong; null otherwise. */
+    static String refusal(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TrustOnFirstUse.UntrustedRelayException u) return u.getMessage();
+            if (t instanceof NotSslRecordException) {
+                return "the relay does not speak TLS (it was started with --plaintext?); join it with --plaintext to "
+                        + "talk in the clear";
+            }
+        }
+        return null;
+    }
+
     RelayCallChannel(RelayCall call) {
         this.call = call;
     }
 
     @Override
     protected void initChannel(Channel ch) {
+        SslContext tls = call.tls();
+        if (tls != null) {
+            InetSocketAddress relay = (InetSocketAddress) ch.remoteAddress();
+            ch.pipeline().addLast("tls", relay == null ? tls.newHandler(ch.alloc()) : tls.newHandler(ch.alloc(),
+                    relay.getHostString(), relay.getPort()));
+        }
         ch.pipeline()
                 .addLast("decoder", new ParleyFrameDecoder(MAX_PAYLOAD))
                 .addLast("encoder", ParleyFrameEncoder.INSTANCE)
@@ -60,6 +82,12 @@ final class RelayCallChannel extends ChannelInitializer<Channel> {
 
                     @Override
                     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        String refusal = refusal(cause);
+                        if (refusal != null) {
+                            call.refused(refusal);
+                            ctx.close();
+                            return;
+                        }
                         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
                         if (root instanceof IOException) {
                             LOG.debug("Relay connection failed: {}", root.toString());

@@ -52,7 +52,8 @@ class RelayCallTest {
         relay = new ServerSocket(0);
         relay.setSoTimeout(20_000);
         Bootstrap b = new Bootstrap().group(group).channel(t.socketChannel());
-        call = new RelayCall(b, new ConnectOptions("127.0.0.1", relay.getLocalPort(), "alice", "lab"), bus).start();
+        call = new RelayCall(b, new ConnectOptions("127.0.0.1", relay.getLocalPort(), "alice", "lab",
+                dev.parley.api.call.ConnectOptions.Security.PLAINTEXT), bus, new dev.parley.security.KnownRelays(null)).start();
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package dev.parley.demo.internal;
 
 import dev.parley.api.MediaBus;
 import dev.parley.api.call.Call;
+import dev.parley.api.call.ConnectOptions;
 import dev.parley.api.call.ParticipantConnector;
 import dev.parley.api.call.RelayStatus;
 import dev.parley.api.capture.AudioPlayer;
@@ -61,13 +62,17 @@ public final class DemoComponent {
             t.setDaemon(true);
             return t;
         });
+        String fingerprint = relay.certificateFingerprint();
+        ConnectOptions.Security security = fingerprint.isEmpty() ? ConnectOptions.Security.PLAINTEXT
+                : new ConnectOptions.Security(true, fingerprint, "", false);
         println("Parley demo: " + config.names().length + " participants on the relay at port " + relay.port()
-                + " in room " + config.room() + " (Ctrl-C or 'quit' to stop)");
+                + " in room " + config.room() + (fingerprint.isEmpty() ? ", in plaintext" : ", over TLS")
+                + " (Ctrl-C or 'quit' to stop)");
         for (String name : config.names()) {
             MediaBus bus = buses.getService();
             ownedBuses.add(bus);
             participants.add(new SyntheticParticipant(name.strip(), bus, relay.port(), config.room(), config.fps(),
-                    connector, publisher, player));
+                    connector, publisher, player, security));
         }
         // The first participant is the one a user sits at: views (console, desktop) and shell commands show its call.
         callRegistration = context.registerService(Call.class, participants.get(0).call,

@@ -19,11 +19,12 @@ final class SyntheticParticipant implements AutoCloseable {
     final Call call;
     private final List<AutoCloseable> running = new ArrayList<>();
 
+    /** @param security how to join the local relay: its own certificate's fingerprint is the one to trust */
     SyntheticParticipant(String name, MediaBus bus, int port, String room, int fps, ParticipantConnector connector,
-                         MediaPublisher publisher, AudioPlayer player) {
+                         MediaPublisher publisher, AudioPlayer player, ConnectOptions.Security security) {
         this.name = name;
         this.bus = bus;
-        this.call = connector.connect(new ConnectOptions("127.0.0.1", port, name, room), bus);
+        this.call = connector.connect(new ConnectOptions("127.0.0.1", port, name, room, security), bus);
         running.add(publisher.start(bus, MediaKind.VIDEO, new CaptureSpec(name, MediaFormat.video(640, 480, fps))));
         running.add(publisher.start(bus, MediaKind.AUDIO, new CaptureSpec(name, MediaFormat.audio(16000, 1, 20))));
         running.add(player.start(bus));

@@ -54,6 +54,9 @@ public final class RelayComponent implements RelayStatus, RoomDirectory {
     public int port() { return server.port(); }
 
     @Override
+    public String certificateFingerprint() { return server.certificateFingerprint(); }
+
+    @Override
     public List<MemberStats> members() { return server.members(); }
 
     @Override

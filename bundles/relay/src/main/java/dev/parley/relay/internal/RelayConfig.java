@@ -72,4 +72,19 @@ public @interface RelayConfig {
 
     @AttributeDefinition(description = "Participants in one room")
     int maxParticipantsPerRoom() default 128;
+
+    @AttributeDefinition(description = "Speak TLS 1.3 with a self-signed certificate made on first start; false keeps the lab's plain connections, which anyone on the LAN can read")
+    boolean tls() default true;
+
+    @AttributeDefinition(description = "Folder of the relay's certificate and key (relay.crt, relay.key), made there on first start; empty: config/tls of the distribution")
+    String certificateDir() default "";
+
+    @AttributeDefinition(description = "Rooms that need a passphrase, one ROOM=PASSPHRASE per line; a participant proves it knows the passphrase without sending it")
+    String roomPassphrases() default "";
+
+    @AttributeDefinition(description = "Memory of the Argon2id key derivation for room passphrases, in KiB")
+    int passphraseMemoryKiB() default 65536;
+
+    @AttributeDefinition(description = "Passes of the Argon2id key derivation for room passphrases")
+    int passphraseIterations() default 3;
 }

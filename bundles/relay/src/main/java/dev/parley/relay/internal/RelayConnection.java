@@ -13,9 +13,11 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import dev.parley.protocol.ParleyFrameDecoder;
+import dev.parley.security.RoomPassphrase;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,6 +38,16 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
     private final RelaySettings settings;
     private Member member;
     private InetAddress address;
+    /** A HELLO for a protected room, waiting for the AUTH that answers {@link #challenge}. */
+    private Messages.Hello pendingHello;
+    private Challenge challenge;
+
+    /** The CHALLENGE this connection was sent. */
+    private record Challenge(RoomLocks.Lock lock, byte[] nonce) {
+    }
+
+    /** The ERROR for a connection refused at the door of a TLS relay, sent once its TLS handshake is done. */
+    private Frame refusal;
     private SenderLimits limits;
     private ScheduledFuture<?> handshakeTimeout;
     private Messages.LeaveReason leaveReason = Messages.LeaveReason.CONNECTION_LOST;
@@ -54,8 +66,14 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
             address = null; // not counted by the gate
             failed = true;
             LOG.warn("Refusing {}: {}", ctx.channel().remoteAddress(), refused);
-            ctx.writeAndFlush(new Messages.Error(ErrorCode.LIMIT_REACHED, refused).toFrame())
-                    .addListener(ChannelFutureListener.CLOSE);
+            Frame error = new Messages.Error(ErrorCode.LIMIT_REACHED, refused).toFrame();
+            if (ctx.pipeline().get("tls") == null) {
+                ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                // Said inside TLS, once the handshake is done, so the client can read why; closed in any case.
+                refusal = error;
+                ctx.executor().schedule(() -> ctx.close(), 2, TimeUnit.SECONDS);
+            }
             return;
         }
         handshakeTimeout = ctx.executor().schedule(() -> fail(ctx, ErrorCode.HANDSHAKE_TIMEOUT,
@@ -69,7 +87,9 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         Frame frame = (Frame) msg;
         try {
             if (failed) return;
-            if (member == null) {
+            if (member == null && challenge != null) {
+                authenticate(ctx, frame);
+            } else if (member == null) {
                 handshake(ctx, frame);
             } else {
                 joined(ctx, frame);
@@ -102,6 +122,45 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
             throw new ProtocolViolationException(ErrorCode.WRONG_ROLE,
                     "this is a Parley relay, not a peer: connect to it as a relay client");
         }
+        RoomLocks locks = server.locks();
+        RoomLocks.Lock lock = locks.lock(hello.room());
+        if (lock != null) {
+            // A protected room: prove the passphrase first. An address that failed recently waits longer each time.
+            pendingHello = hello;
+            byte[] nonce = RoomPassphrase.randomBytes(RoomPassphrase.NONCE_BYTES);
+            challenge = new Challenge(lock, nonce);
+            Frame question = new Messages.Challenge("argon2id", lock.cost().memoryKiB(), lock.cost().iterations(),
+                    lock.cost().parallelism(), lock.salt(), nonce).toFrame();
+            long delay = locks.delayMillis(address);
+            if (delay == 0) {
+                ctx.writeAndFlush(question, ctx.voidPromise());
+            } else {
+                ctx.executor().schedule(() -> ctx.writeAndFlush(question, ctx.voidPromise()), delay, TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        join(ctx, hello);
+    }
+
+    /** The answer to this connection's CHALLENGE: right, and it joins; wrong, and it gets "authentication failed". */
+    private void authenticate(ChannelHandlerContext ctx, Frame frame) {
+        if (frame.type() != MessageType.AUTH) {
+            throw new ProtocolViolationException(ErrorCode.UNEXPECTED_MESSAGE, "expected AUTH after CHALLENGE, got " + frame.type());
+        }
+        Messages.Auth auth = Messages.Auth.from(frame);
+        Challenge c = challenge;
+        Messages.Hello hello = pendingHello;
+        challenge = null;
+        pendingHello = null;
+        if (!RoomPassphrase.verify(c.lock().key(), c.nonce(), hello.room(), hello.name(), auth.response())) {
+            server.locks().failed(address);
+            throw new ProtocolViolationException(ErrorCode.AUTH_FAILED, "authentication failed");
+        }
+        server.locks().succeeded(address);
+        join(ctx, hello);
+    }
+
+    private void join(ChannelHandlerContext ctx, Messages.Hello hello) {
         try {
             member = server.enter(hello.room(), (id, room) -> {
                 Member m = new Member(id, hello.name(), room, ctx.channel(), settings, server.errors(), false,
@@ -198,6 +257,17 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof SslHandshakeCompletionEvent done && refusal != null) {
+            Frame error = refusal;
+            refusal = null;
+            if (done.isSuccess()) {
+                ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                error.release();
+                ctx.close();
+            }
+            return;
+        }
         if (evt instanceof IdleStateEvent && member != null) {
             server.counted(Messages.LeaveReason.TIMEOUT);
             leaveReason = Messages.LeaveReason.TIMEOUT;
@@ -247,6 +317,10 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (refusal != null) {
+            refusal.release();
+            refusal = null;
+        }
         if (handshakeTimeout != null) handshakeTimeout.cancel(false);
         if (address != null) server.gate().closed(address, member != null);
         if (member != null) {
@@ -262,7 +336,8 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         if (failed) return;
         failed = true;
         leaveReason = code == ErrorCode.HANDSHAKE_TIMEOUT ? Messages.LeaveReason.TIMEOUT : Messages.LeaveReason.PROTOCOL_ERROR;
-        if (code != ErrorCode.HANDSHAKE_TIMEOUT && code != ErrorCode.LIMIT_REACHED && code != ErrorCode.INTERNAL) {
+        if (code != ErrorCode.HANDSHAKE_TIMEOUT && code != ErrorCode.LIMIT_REACHED && code != ErrorCode.INTERNAL
+                && code != ErrorCode.AUTH_FAILED) {
             server.counted(Messages.LeaveReason.PROTOCOL_ERROR);
         }
         LOG.warn("Closing {}: {} ({})", describe(ctx), message, code);

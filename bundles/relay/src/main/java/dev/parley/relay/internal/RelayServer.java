@@ -18,6 +18,11 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import dev.parley.security.RelayCertificate;
+import dev.parley.security.RoomPassphrase;
+import dev.parley.security.Tls;
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +44,7 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
 
     private volatile RelaySettings settings;
+    private volatile RoomLocks locks;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final List<Member> members = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
@@ -53,13 +59,34 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     private EventLoopGroup workers;
     private Channel serverChannel;
     private int port;
+    private volatile String fingerprint = "";
 
     RelayServer(RelaySettings settings) {
         this.settings = settings;
+        this.locks = locksOf(settings);
     }
+
+    private static RoomLocks locksOf(RelaySettings s) {
+        return new RoomLocks(s.roomPassphrases(), new RoomPassphrase.Cost(s.passphraseMemoryKiB(), s.passphraseIterations(), 1));
+    }
+
+    /** The rooms that need a passphrase. */
+    RoomLocks locks() { return locks; }
 
     /** Binds and returns once the relay listens. */
     RelayServer start() throws InterruptedException {
+        SslContext tls = null;
+        if (settings.tls()) {
+            try {
+                RelayCertificate certificate = RelayCertificate.loadOrCreate(settings.certificateFolder(), "relay",
+                        "Parley relay " + settings.host());
+                tls = Tls.server(certificate);
+                fingerprint = certificate.fingerprint();
+            } catch (IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        SslContext sslContext = tls;
         NettyTransport transport = NettyTransport.best();
         boss = transport.newGroup(1, new DefaultThreadFactory("parley-relay-accept", true));
         int threads = settings.workerThreads() > 0 ? settings.workerThreads() : Runtime.getRuntime().availableProcessors();
@@ -81,6 +108,7 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
                         // Until HELLO: small reads and a HELLO-sized frame limit, so a connection that never joins
                         // makes the relay hold a few KB at most.
                         ch.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(BEFORE_HANDSHAKE_READ_BYTES));
+                        if (sslContext != null) ch.pipeline().addLast("tls", new TlsGate(sslContext));
                         ch.pipeline()
                                 .addLast("decoder", new ParleyFrameDecoder(current.maxPayload(), true))
                                 .addLast("encoder", ParleyFrameEncoder.INSTANCE)
@@ -94,7 +122,13 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
             throw e;
         }
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        LOG.info("Relay listening on {}:{} ({})", settings.host(), port, transport.name());
+        if (sslContext != null) {
+            LOG.info("Relay listening on {}:{} ({}) with TLS 1.3; certificate fingerprint {}", settings.host(), port,
+                    transport.name(), fingerprint);
+        } else {
+            LOG.warn("Relay listening on {}:{} ({}) in PLAINTEXT: anyone on the network can read the chat and see the "
+                    + "video; start without --plaintext for TLS", settings.host(), port, transport.name());
+        }
         return this;
     }
 
@@ -144,7 +178,13 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
         boolean sameListener = now.host().equals(next.host()) && now.port() == next.port()
                 && now.workerThreads() == next.workerThreads() && now.sendBufferBytes() == next.sendBufferBytes()
                 && now.writeLowWaterMark() == next.writeLowWaterMark() && now.writeHighWaterMark() == next.writeHighWaterMark();
-        if (sameListener) settings = next;
+        if (sameListener) {
+            if (!now.roomPassphrases().equals(next.roomPassphrases()) || now.passphraseMemoryKiB() != next.passphraseMemoryKiB()
+                    || now.passphraseIterations() != next.passphraseIterations()) {
+                locks = locksOf(next);
+            }
+            settings = next;
+        }
         return sameListener;
     }
 
@@ -168,6 +208,9 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
 
     @Override
     public int port() { return port; }
+
+    @Override
+    public String certificateFingerprint() { return fingerprint; }
 
     @Override
     public List<MemberStats> members() {

@@ -8,7 +8,9 @@ record RelaySettings(String host, int port, int maxPayload, int videoWindow, int
                      int handshakeTimeoutMillis, int idleTimeoutMillis, int sendBufferBytes, int writeLowWaterMark,
                      int writeHighWaterMark, int workerThreads, int latencyTargetMillis, int textMessagesPerSecond,
                      int textMessageBurst, int textBytesPerSecond, int mediaBytesPerSecond, int mediaBurstBytes,
-                     int maxConnectionsPerAddress, int maxHandshaking, int maxRooms, int maxParticipantsPerRoom) {
+                     int maxConnectionsPerAddress, int maxHandshaking, int maxRooms, int maxParticipantsPerRoom,
+                     boolean tls, String certificateDir, String roomPassphrases, int passphraseMemoryKiB,
+                     int passphraseIterations) {
 
     static RelaySettings of(RelayConfig c) {
         return new RelaySettings(c.host(), c.port(), c.maxPayload(), c.videoWindow(), c.audioQueueFrames(),
@@ -16,20 +18,41 @@ record RelaySettings(String host, int port, int maxPayload, int videoWindow, int
                 c.writeLowWaterMark(), c.writeHighWaterMark(), c.workerThreads(), c.latencyTargetMillis(),
                 c.textMessagesPerSecond(), c.textMessageBurst(), c.textBytesPerSecond(), c.mediaBytesPerSecond(),
                 c.mediaBurstBytes(), c.maxConnectionsPerAddress(), c.maxHandshaking(), c.maxRooms(),
-                c.maxParticipantsPerRoom());
+                c.maxParticipantsPerRoom(), c.tls(), c.certificateDir(), c.roomPassphrases(), c.passphraseMemoryKiB(),
+                c.passphraseIterations());
     }
 
-    /** The documented defaults (those of {@link RelayConfig}), listening on {@code host:port}. */
+    /**
+     * The documented defaults (those of {@link RelayConfig}), listening on {@code host:port}, but in plaintext: for
+     * tests, which speak the wire protocol over plain sockets ({@code with("tls", true)} for TLS).
+     */
     static RelaySettings defaults(String host, int port) {
         RelayConfig d = Defaults.of(RelayConfig.class);
-        return of(d).withAddress(host, port);
+        return of(d).withAddress(host, port).with("tls", false);
+    }
+
+    /** Never shows the room passphrases (settings are logged when they change). */
+    @Override
+    public String toString() {
+        return "RelaySettings[" + host + ":" + port + ", tls=" + tls + ", videoWindow=" + videoWindow + ", latencyTarget="
+                + latencyTargetMillis + " ms, protected rooms: " + roomPassphrases.lines().filter(l -> !l.isBlank()).count()
+                + "]";
+    }
+
+    /** Where the relay's certificate lives: the configured folder, else the distribution's config/tls. */
+    java.nio.file.Path certificateFolder() {
+        if (!certificateDir.isBlank()) return java.nio.file.Path.of(certificateDir);
+        String home = System.getProperty("parley.home");
+        return home != null ? java.nio.file.Path.of(home, "config", "tls")
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".parley", "tls");
     }
 
     RelaySettings withAddress(String h, int p) {
         return new RelaySettings(h, p, maxPayload, videoWindow, audioQueueFrames, textQueueLimit, handshakeTimeoutMillis,
                 idleTimeoutMillis, sendBufferBytes, writeLowWaterMark, writeHighWaterMark, workerThreads,
                 latencyTargetMillis, textMessagesPerSecond, textMessageBurst, textBytesPerSecond, mediaBytesPerSecond,
-                mediaBurstBytes, maxConnectionsPerAddress, maxHandshaking, maxRooms, maxParticipantsPerRoom);
+                mediaBurstBytes, maxConnectionsPerAddress, maxHandshaking, maxRooms, maxParticipantsPerRoom, tls,
+                certificateDir, roomPassphrases, passphraseMemoryKiB, passphraseIterations);
     }
 
     /** A copy with one setting changed, by its name in {@link RelayConfig} (for tests and experiments). */

@@ -17,24 +17,27 @@ import java.util.Map;
  * @param serve      be the relay of a relay stage instead of a participant
  * @param host       address to listen on with {@code --listen} or {@code --serve}
  * @param fps        video frames per second
+ * @param tls        TLS for relay and peer connections ({@code --plaintext} turns it off)
+ * @param trust      a certificate fingerprint to accept ({@code --trust}), or empty to trust on first use
  */
 record SessionOptions(String name, String room, String server, int serverPort, String connect, int peerPort,
-                      boolean listen, boolean serve, String host, int fps) {
+                      boolean listen, boolean serve, String host, int fps, boolean tls, String trust) {
     static final int RELAY_PORT = 7000;
     /** The lab's peer-to-peer port. */
     static final int PEER_PORT = 9999;
-    static final List<String> KNOWN = List.of("name", "room", "server", "port", "connect", "listen", "serve", "host", "fps");
+    static final List<String> KNOWN = List.of("name", "room", "server", "port", "connect", "listen", "serve", "host", "fps",
+            "plaintext", "trust");
 
     static SessionOptions defaults() {
         return new SessionOptions(System.getProperty("user.name", "guest"), "lobby", "", RELAY_PORT, "", PEER_PORT,
-                false, false, "0.0.0.0", 15);
+                false, false, "0.0.0.0", 15, true, "");
     }
 
     /** The launcher's {@code parley.stages} configuration, in the keys of {@link StagesConfig}. */
     static SessionOptions of(StagesConfig c) {
         SessionOptions d = defaults();
         return new SessionOptions(c.name().isBlank() ? d.name : c.name().strip(), c.room(), c.server(),
-                c.serverPort(), c.connect(), c.peerPort(), c.listen(), c.serve(), c.host(), c.fps());
+                c.serverPort(), c.connect(), c.peerPort(), c.listen(), c.serve(), c.host(), c.fps(), c.tls(), c.trust());
     }
 
     /**
@@ -45,7 +48,8 @@ record SessionOptions(String name, String room, String server, int serverPort, S
     SessionOptions with(Map<String, String> o, Stage.Transport transport) {
         String name = this.name, room = this.room, server = this.server, connect = this.connect, host = this.host;
         int serverPort = this.serverPort, peerPort = this.peerPort, fps = this.fps;
-        boolean listen = this.listen, serve = this.serve;
+        boolean listen = this.listen, serve = this.serve, tls = this.tls;
+        String trust = this.trust;
         for (Map.Entry<String, String> e : o.entrySet()) {
             String v = e.getValue();
             switch (e.getKey()) {
@@ -71,6 +75,8 @@ record SessionOptions(String name, String room, String server, int serverPort, S
                     if (listen) connect = "";
                 }
                 case "serve" -> serve = !v.equals("false");
+                case "plaintext" -> tls = v.equals("false");
+                case "trust" -> trust = v;
                 case "port" -> {
                     if (transport == Stage.Transport.P2P) peerPort = port("port", v);
                     else serverPort = port("port", v);
@@ -79,7 +85,7 @@ record SessionOptions(String name, String room, String server, int serverPort, S
                         + String.join(", --", KNOWN) + ")");
             }
         }
-        return new SessionOptions(name, room, server, serverPort, connect, peerPort, listen, serve, host, fps);
+        return new SessionOptions(name, room, server, serverPort, connect, peerPort, listen, serve, host, fps, tls, trust);
     }
 
     private static int number(String key, String v) {

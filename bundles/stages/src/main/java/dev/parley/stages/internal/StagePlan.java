@@ -28,8 +28,11 @@ record StagePlan(Stage stage, Map<String, Hashtable<String, Object>> configurati
             Hashtable<String, Object> relay = props(out, RELAY_PID);
             relay.put("host", o.host());
             relay.put("port", o.serverPort());
-            summary = "relay on port " + o.serverPort();
-            if (stage.plainTextPort() > 0) {
+            relay.put("tls", o.tls());
+            summary = "relay on port " + o.serverPort() + (o.tls() ? " (TLS)" : " (plaintext)");
+            if (stage.plainTextPort() > 0 && o.tls()) {
+                summary += "; its plain-text chat port stays closed: it would send chat in the clear (--plaintext opens it)";
+            } else if (stage.plainTextPort() > 0) {
                 Hashtable<String, Object> text = props(out, PLAIN_TEXT_PID);
                 text.put("host", o.host());
                 text.put("port", stage.plainTextPort());
@@ -49,6 +52,7 @@ record StagePlan(Stage stage, Map<String, Hashtable<String, Object>> configurati
                 c.put("port", o.serverPort());
                 c.put("name", o.name());
                 c.put("room", o.room());
+                security(c, o);
                 media(c, stage, o);
                 summary = o.name() + " in room " + o.room() + " on the relay " + o.server() + ":" + o.serverPort();
             }
@@ -62,6 +66,7 @@ record StagePlan(Stage stage, Map<String, Hashtable<String, Object>> configurati
                 c.put("host", o.listen() ? o.host() : o.connect());
                 c.put("port", o.peerPort());
                 c.put("name", o.name());
+                security(c, o);
                 media(c, stage, o);
                 summary = o.name() + (o.listen() ? " waiting for a peer on port " + o.peerPort()
                         : " talking to the peer at " + o.connect() + ":" + o.peerPort());
@@ -75,8 +80,14 @@ record StagePlan(Stage stage, Map<String, Hashtable<String, Object>> configurati
             c.put("server", o.server());
             c.put("port", o.serverPort());
             c.put("stage", stage.id());
+            security(c, o);
         }
         return new StagePlan(stage, out, summary + ", sending " + stage.mediaLabel());
+    }
+
+    private static void security(Hashtable<String, Object> c, SessionOptions o) {
+        c.put("tls", o.tls());
+        c.put("trust", o.trust());
     }
 
     private static void media(Hashtable<String, Object> c, Stage stage, SessionOptions o) {

@@ -41,4 +41,10 @@ public @interface StagesConfig {
 
     @AttributeDefinition(description = "Video frames per second")
     int fps() default 15;
+
+    @AttributeDefinition(description = "Use TLS 1.3 for the relay, the client and peer-to-peer sessions (false: --plaintext, the lab's plain TCP)")
+    boolean tls() default true;
+
+    @AttributeDefinition(description = "SHA-256 fingerprint of the relay or peer certificate to accept (empty: trust on first use)")
+    String trust() default "";
 }

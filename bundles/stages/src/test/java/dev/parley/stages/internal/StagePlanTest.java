@@ -63,13 +63,24 @@ class StagePlanTest {
     }
 
     @Test
-    void servingStageTwoOpensTheRelayAndItsPlainTextPortButNoClient() {
-        SessionOptions serve = SessionOptions.defaults().with(Map.of("serve", "true", "port", "7100"), Stage.Transport.RELAY);
+    void servingStageTwoInPlaintextOpensTheRelayAndItsPlainTextPortButNoClient() {
+        SessionOptions serve = SessionOptions.defaults().with(Map.of("serve", "true", "port", "7100", "plaintext", "true"),
+                Stage.Transport.RELAY);
         Map<String, Hashtable<String, Object>> plan = StagePlan.of(TWO, serve).configurations();
         assertEquals(List.of("parley.relay", "parley.relay.text"), List.copyOf(plan.keySet()));
         assertEquals(7100, plan.get("parley.relay").get("port"));
+        assertEquals(false, plan.get("parley.relay").get("tls"));
         assertEquals(9999, plan.get("parley.relay.text").get("port"));
         assertFalse(StagePlan.of(FOUR, serve).configurations().containsKey("parley.relay.text"), "stage 4 has no plain-text port");
+    }
+
+    @Test
+    void servingStageTwoWithTlsKeepsThePlainTextPortClosedAndSaysWhy() {
+        SessionOptions serve = SessionOptions.defaults().with(Map.of("serve", "true"), Stage.Transport.RELAY);
+        StagePlan plan = StagePlan.of(TWO, serve);
+        assertEquals(List.of("parley.relay"), List.copyOf(plan.configurations().keySet()));
+        assertEquals(true, plan.configurations().get("parley.relay").get("tls"));
+        assertTrue(plan.summary().contains("--plaintext opens it"), plan.summary());
     }
 
     @Test

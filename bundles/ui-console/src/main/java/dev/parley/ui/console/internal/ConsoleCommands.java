@@ -65,7 +65,10 @@ public final class ConsoleCommands {
     public String stats() {
         StringBuilder b = new StringBuilder();
         Call c = call;
-        if (c != null) b.append(CallFigures.of(c));
+        if (c != null) {
+            b.append(CallFigures.of(c));
+            if (!c.protection().isEmpty()) b.append(b.length() == 0 ? "" : "\n").append("connection: ").append(c.protection());
+        }
         if (relay != null) b.append(b.length() == 0 ? "" : "\n").append(relayMembers());
         return b.length() == 0 ? "nothing running: no call and no relay" : b.toString();
     }

@@ -22,4 +22,10 @@ public @interface BotConfig {
 
     @AttributeDefinition(description = "Name of the user the bot keeps company; the bot calls itself bot-NAME")
     String name() default "guest";
+
+    @AttributeDefinition(description = "Join over TLS (the session's --plaintext sets false)")
+    boolean tls() default true;
+
+    @AttributeDefinition(description = "Relay certificate fingerprint to accept (the session's --trust), or empty to trust on first use")
+    String trust() default "";
 }

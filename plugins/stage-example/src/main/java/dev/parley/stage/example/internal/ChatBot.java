@@ -33,7 +33,8 @@ public final class ChatBot implements CallListener {
     @Activate
     public ChatBot(@Reference ParticipantConnector connector, @Reference MediaBus bus, BotConfig config) {
         String name = "bot-" + config.name();
-        call = connector.connect(new ConnectOptions(config.server(), config.port(), name, config.room()), bus);
+        call = connector.connect(new ConnectOptions(config.server(), config.port(), name, config.room(),
+                new ConnectOptions.Security(config.tls(), config.trust(), "", false)), bus);
         call.addListener(this);
         LOG.info("{} joins room {} on {}:{}", name, config.room(), config.server(), config.port());
     }

@@ -171,6 +171,13 @@ final class PeerCall implements Call {
         setState(CallState.CLOSED, detail);
     }
 
+    /** TLS cannot work with this peer without the user (a changed certificate, TLS on one side only). */
+    void refusedTls(String why) {
+        over = true;
+        LOG.error("{}: not talking to the peer at {}:{}: {}", address.name(), address.host(), address.port(), why);
+        setState(CallState.CLOSED, why);
+    }
+
     void waiting(String detail) {
         if (state != CallState.CONNECTING) setState(CallState.CONNECTING, detail);
     }

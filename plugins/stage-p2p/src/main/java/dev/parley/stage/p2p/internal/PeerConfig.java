@@ -49,4 +49,10 @@ public @interface PeerConfig {
 
     @AttributeDefinition(description = "Preferred audio codec name, for example pcm-s16le (empty: the best present)")
     String audioCodec() default "";
+
+    @AttributeDefinition(description = "TLS 1.3 between the peers: the listening side presents its certificate (made on first start), the connecting side trusts it on first use (false: plain TCP)")
+    boolean tls() default true;
+
+    @AttributeDefinition(description = "SHA-256 fingerprint of the listening peer's certificate to accept (empty: trust on first use)")
+    String trust() default "";
 }

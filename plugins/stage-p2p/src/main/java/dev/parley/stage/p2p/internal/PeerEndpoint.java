@@ -12,6 +12,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import dev.parley.security.KnownRelays;
+import dev.parley.security.RelayCertificate;
+import dev.parley.security.Tls;
+import dev.parley.security.TrustOnFirstUse;
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +39,8 @@ final class PeerEndpoint implements AutoCloseable {
     private final NettyTransport transport = NettyTransport.best();
     private final EventLoopGroup group;
     private volatile Channel listener;
+    private SslContext tls;
+    private String fingerprint;
     private volatile boolean closed;
     private long backoffMillis = MIN_BACKOFF_MILLIS;
 
@@ -43,6 +52,7 @@ final class PeerEndpoint implements AutoCloseable {
 
     /** Binds (listening) or starts connecting, and returns at once. */
     PeerEndpoint start() {
+        if (address.tls()) tls = address.listen() ? serverTls() : clientTls();
         if (address.listen()) {
             ServerBootstrap b = new ServerBootstrap().group(group).channel(transport.serverChannel())
                     .option(ChannelOption.SO_REUSEADDR, true)
@@ -55,7 +65,13 @@ final class PeerEndpoint implements AutoCloseable {
                 group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
                 throw new IllegalStateException("cannot listen on " + address.host() + ":" + address.port() + ": " + e.getMessage(), e);
             }
-            LOG.info("{} waits for a peer on {}:{}", address.name(), address.host(), address.port());
+            if (fingerprint != null) {
+                LOG.info("{} waits for a peer on {}:{} (TLS 1.3; certificate fingerprint {})", address.name(),
+                        address.host(), address.port(), fingerprint);
+            } else {
+                LOG.warn("{} waits for a peer on {}:{} in PLAINTEXT: anyone on the network can read the call",
+                        address.name(), address.host(), address.port());
+            }
         } else {
             connect();
         }
@@ -66,12 +82,38 @@ final class PeerEndpoint implements AutoCloseable {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
+                if (tls != null) {
+                    ch.pipeline().addLast("tls", listening ? tls.newHandler(ch.alloc())
+                            : tls.newHandler(ch.alloc(), address.host(), address.port()));
+                }
                 ch.pipeline()
                         .addLast("decoder", new ParleyFrameDecoder(MAX_PAYLOAD))
                         .addLast("encoder", ParleyFrameEncoder.INSTANCE)
                         .addLast("peer", new PeerSession(call, listening));
             }
         };
+    }
+
+    private SslContext serverTls() {
+        try {
+            RelayCertificate certificate = RelayCertificate.loadOrCreate(configFolder().resolve("tls"), "peer",
+                    "Parley peer " + address.name());
+            fingerprint = certificate.fingerprint();
+            return Tls.server(certificate);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make or read this peer's certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private SslContext clientTls() {
+        return Tls.client(new TrustOnFirstUse(address.host() + ":" + address.port(),
+                new KnownRelays(configFolder().resolve("known-relays")), address.trust(), n -> LOG.warn("{}", n)));
+    }
+
+    /** The distribution's config/ folder, where certificates and trusted fingerprints are kept. */
+    private static Path configFolder() {
+        String home = System.getProperty("parley.home");
+        return home != null ? Path.of(home, "config") : Path.of(System.getProperty("user.home"), ".parley");
     }
 
     private void connect() {

@@ -8,7 +8,9 @@ import dev.parley.protocol.ProtocolViolation;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import dev.parley.security.TrustOnFirstUse;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
 import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -138,6 +140,23 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TrustOnFirstUse.UntrustedRelayException u) {
+                call.refusedTls(u.getMessage());
+                ctx.close();
+                return;
+            }
+            if (t instanceof NotSslRecordException) {
+                // A listener refuses one plaintext peer and waits for the next; a connector stops.
+                if (listening) {
+                    LOG.warn("A peer at {} does not speak TLS (--plaintext on its side?); closing", ctx.channel().remoteAddress());
+                } else {
+                    call.refusedTls("the peer does not speak TLS; use --plaintext on both sides or on neither");
+                }
+                ctx.close();
+                return;
+            }
+        }
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (root instanceof ProtocolViolation v) {
             fail(ctx, v.errorCode(), root.getMessage());

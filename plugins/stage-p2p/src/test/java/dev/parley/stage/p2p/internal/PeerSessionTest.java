@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The peer handshake, driven through an {@link EmbeddedChannel}: what the listening side answers to each caller. */
 class PeerSessionTest {
     private final List<MediaFrame> published = new CopyOnWriteArrayList<>();
-    private final PeerCall call = new PeerCall(new PeerAddress(true, "127.0.0.1", 0, "alice"), new RecordingBus());
+    private final PeerCall call = new PeerCall(new PeerAddress(true, "127.0.0.1", 0, "alice", false, ""), new RecordingBus());
     private final EmbeddedChannel channel = new EmbeddedChannel(new PeerSession(call, true));
 
     @AfterEach
