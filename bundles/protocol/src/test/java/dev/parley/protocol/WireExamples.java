@@ -19,6 +19,16 @@ final class WireExamples {
     /** 2025-06-15T15:06:40Z in µs since the epoch: the relay's clock in the examples. */
     static final long T0 = 1_750_000_000_000_000L;
 
+    /** The salt and nonce of the CHALLENGE example: 16 bytes 00..0f, 32 bytes 20..3f. */
+    static final byte[] SALT = sequence(0x00, 16);
+    static final byte[] NONCE = sequence(0x20, 32);
+
+    private static byte[] sequence(int from, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) b[i] = (byte) (from + i);
+        return b;
+    }
+
     static final List<Example> ALL = List.of(
             new Example("HELLO (client -> relay)",
                     () -> new Messages.Hello(Messages.Role.CLIENT, "alice", "lobby", "").toFrame()),
@@ -52,5 +62,11 @@ final class WireExamples {
             new Example("KEYFRAME_REQUEST (client -> relay)",
                     () -> new Messages.KeyframeRequest(0, 2, 1).toFrame()),
             new Example("KEYFRAME_REQUEST (relay -> target)",
-                    () -> new Messages.KeyframeRequest(1, 2, 1).toFrame()));
+                    () -> new Messages.KeyframeRequest(1, 2, 1).toFrame()),
+            new Example("CHALLENGE (relay -> client)",
+                    () -> new Messages.Challenge("argon2id", 65536, 3, 1, SALT, NONCE).toFrame()),
+            new Example("AUTH (client -> relay)",
+                    () -> new Messages.Auth(dev.parley.security.RoomPassphrase.response(
+                            dev.parley.security.RoomPassphrase.key("correct horse battery staple", SALT,
+                                    dev.parley.security.RoomPassphrase.Cost.DEFAULT), NONCE, "lobby", "alice")).toFrame()));
 }
