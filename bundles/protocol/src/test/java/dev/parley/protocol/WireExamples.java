@@ -23,6 +23,11 @@ final class WireExamples {
     static final byte[] SALT = sequence(0x00, 16);
     static final byte[] NONCE = sequence(0x20, 32);
 
+    /** Alice's answer to the CHALLENGE example, for the passphrase "correct horse battery staple" (computed once: Argon2id is slow). */
+    static final byte[] AUTH_RESPONSE = dev.parley.security.RoomPassphrase.response(
+            dev.parley.security.RoomPassphrase.key("correct horse battery staple", SALT,
+                    dev.parley.security.RoomPassphrase.Cost.DEFAULT), NONCE, "lobby", "alice");
+
     private static byte[] sequence(int from, int n) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) b[i] = (byte) (from + i);
@@ -66,7 +71,5 @@ final class WireExamples {
             new Example("CHALLENGE (relay -> client)",
                     () -> new Messages.Challenge("argon2id", 65536, 3, 1, SALT, NONCE).toFrame()),
             new Example("AUTH (client -> relay)",
-                    () -> new Messages.Auth(dev.parley.security.RoomPassphrase.response(
-                            dev.parley.security.RoomPassphrase.key("correct horse battery staple", SALT,
-                                    dev.parley.security.RoomPassphrase.Cost.DEFAULT), NONCE, "lobby", "alice")).toFrame()));
+                    () -> new Messages.Auth(AUTH_RESPONSE).toFrame()));
 }

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         "osgi.command.function=say",
         "osgi.command.function=who",
         "osgi.command.function=stats",
+        "osgi.command.function=vm",
         "osgi.command.function=quit"})
 public final class ConsoleCommands {
     private final BundleContext context;
@@ -86,6 +87,19 @@ public final class ConsoleCommands {
                     m.videoInFlight(), m.videoWindow(), m.throttled() > 0 ? ", slowed " + m.throttled() + " times" : ""));
         }
         return b.toString();
+    }
+
+    /**
+     * vm: live threads and the heap in use after garbage collection, to watch for leaks (plugins dropped in and
+     * out, views swapped) while a call goes on.
+     */
+    public String vm() {
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) memory.gc();
+        long heap = memory.getHeapMemoryUsage().getUsed();
+        int threads = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        return String.format("vm: %d threads, heap used after GC %d KiB, %d bundles", threads, heap / 1024,
+                context.getBundles().length);
     }
 
     /** quit: leaves the call and stops Parley. */

@@ -1,0 +1,103 @@
+package dev.parley.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A codec plugin and the Swing view installed and uninstalled a hundred times each in a running client, in a call,
+ * on a virtual display: afterwards the client has no more threads than before and its heap after garbage collection
+ * has not grown (the {@code vm} command measures both). A bundle that left a thread, a window or a reference behind
+ * would show here.
+ */
+class PluginCyclesIT {
+    @RegisterExtension
+    static final XvfbDisplay DISPLAY = new XvfbDisplay();
+    private static final Pattern VM = Pattern.compile("vm: (\\d+) threads, heap used after GC (\\d+) KiB");
+    private static final Pattern BUNDLE_ID = Pattern.compile("Bundle ID: (\\d+)");
+    private static final int CYCLES = 100;
+
+    @Test
+    void aHundredInstallsAndUninstallsOfACodecAndOfTheWindowLeakNoThreadsAndNoHeap() throws Exception {
+        int port = ParleyProcess.freePort();
+        Path dist = ParleyProcess.copyOfDistribution();
+        Path codec = dist.resolve("extras/parley-codec-turbojpeg.jar");
+        Path swing;
+        try (Stream<Path> s = Files.list(dist.resolve("bundle"))) {
+            swing = s.filter(p -> p.getFileName().toString().startsWith("parley-ui-swing")).findFirst().orElseThrow();
+        }
+        try (ParleyProcess relay = ParleyProcess.startIn(dist, "relay", "server", "--port", String.valueOf(port), "--host", "127.0.0.1");
+             ParleyProcess alice = ParleyProcess.start(dist, "alice", DISPLAY.name(), "client", "--server",
+                     "127.0.0.1:" + port, "--name", "alice", "--ui", "swing")) {
+            relay.awaitContaining("ready: relay listening on port " + port);
+            alice.await("alice connected", ParleyProcess::saysConnected);
+            String swingId = swingBundleId(alice);
+
+            // A few rounds first, so classes, caches and the JIT settle before the baseline is taken.
+            for (int i = 0; i < 5; i++) swingId = cycle(alice, codec, swing, swingId);
+            long[] before = vm(alice);
+            for (int i = 0; i < CYCLES; i++) swingId = cycle(alice, codec, swing, swingId);
+            long[] after = vm(alice);
+            assertTrue(after[0] <= before[0] + 2, "threads: " + before[0] + " before, " + after[0] + " after "
+                    + CYCLES + " cycles\n" + alice.describe());
+            assertTrue(after[1] <= before[1] + 16 * 1024, "heap after GC: " + before[1] + " KiB before, " + after[1]
+                    + " KiB after " + CYCLES + " cycles\n" + alice.describe());
+            // And the call went on: the window is back and the client still talks to the relay.
+            alice.type("/stats");
+            alice.awaitContaining("connection: TLS 1.3");
+        }
+    }
+
+    /** Installs, starts and uninstalls the codec; uninstalls the window and installs and starts it again. */
+    private static String cycle(ParleyProcess p, Path codec, Path swing, String swingId) throws Exception {
+        String codecId = install(p, codec);
+        command(p, "start " + codecId);
+        command(p, "uninstall " + codecId);
+        command(p, "uninstall " + swingId);
+        String again = install(p, swing);
+        command(p, "start " + again);
+        command(p, "refresh");
+        return again;
+    }
+
+    private static String install(ParleyProcess p, Path jar) throws Exception {
+        int from = p.lineCount();
+        p.type("/install " + jar.toUri());
+        String line = p.awaitFrom(from, "the bundle id of " + jar.getFileName(), l -> BUNDLE_ID.matcher(l).find());
+        Matcher m = BUNDLE_ID.matcher(line);
+        m.find();
+        return m.group(1);
+    }
+
+    private static int marks;
+
+    /** Runs a shell command and waits until the shell has echoed a mark typed after it (so this one is done). */
+    private static void command(ParleyProcess p, String command) throws Exception {
+        String mark = "mark-" + marks++;
+        int from = p.lineCount();
+        p.type("/" + command);
+        p.type("/echo " + mark);
+        p.awaitFrom(from, mark, l -> l.contains(mark));
+    }
+
+    private static long[] vm(ParleyProcess p) throws Exception {
+        int from = p.lineCount();
+        p.type("/vm");
+        Matcher m = VM.matcher(p.awaitFrom(from, "the vm figures", l -> VM.matcher(l).find()));
+        m.find();
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+    }
+
+    private static String swingBundleId(ParleyProcess p) throws Exception {
+        int from = p.lineCount();
+        p.type("/lb -s ui-swing");
+        String line = p.awaitFrom(from, "the Swing view's bundle", l -> l.contains("dev.parley.ui-swing"));
+        return line.strip().split("\\|")[0].strip();
+    }
+}
