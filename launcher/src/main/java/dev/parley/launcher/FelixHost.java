@@ -66,7 +66,9 @@ final class FelixHost {
         props.put("felix.fileinstall.noInitialDelay", "true");
         props.put("felix.fileinstall.log.level", "2");
         // A shell reading a closed stdin would stop the framework: only read it in a terminal.
-        props.put("gosh.args", interactive ? "--noshutdown" : "--nointeractive");
+        // Without a terminal the shell reads no console, but stays: its converters turn "43" into a bundle for
+        // commands piped in as /COMMAND lines (stop 43, uninstall 43).
+        props.put("gosh.args", interactive ? "--noshutdown" : "--nointeractive --noshutdown");
         if (!interactive) props.put("gosh.home", storage.toString());
 
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
@@ -76,8 +78,6 @@ final class FelixHost {
         trace("framework initialised");
         BundleContext context = framework.getBundleContext();
         java.util.Set<String> wanted = ProfileBundles.read(home.resolve("profiles").resolve(profile.name + ".bndrun"));
-        // Without a terminal the shell would never read a line; the commands stay reachable for tooling.
-        if (wanted != null && !interactive) wanted.remove("org.apache.felix.gogo.shell");
         List<Bundle> bundles = install(context, home.resolve("bundle"), wanted);
         framework.start();
         trace("bundles installed");

@@ -166,6 +166,9 @@ class CodecDropInIT {
         Observer(int port) throws IOException {
             wire = TestTls.connect(port, 1000);
             wire.join("observer", "demo");
+            // What a client written from PROTOCOL.md tells the room it decodes (it only records, so anything goes):
+            // without it, codec agreement would hold the others to the codecs every participant has.
+            wire.send(new Messages.Codecs(0, List.of("jpeg", "pcm-s16le", "opus")).toFrame());
             reader = new Thread(this::readLoop, "observer");
             reader.setDaemon(true);
             reader.start();

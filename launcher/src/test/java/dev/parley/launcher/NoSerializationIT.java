@@ -37,7 +37,7 @@ class NoSerializationIT {
         List<String> offenders = new ArrayList<>();
         for (Path jar : jars) {
             try (ZipFile zip = new ZipFile(jar.toFile())) {
-                for (ZipEntry e : (Iterable<ZipEntry>) zip.stream()::iterator) {
+                for (ZipEntry e : java.util.Collections.list(zip.entries())) {
                     if (!e.getName().startsWith("dev/parley/") || !e.getName().endsWith(".class")) continue;
                     classes++;
                     byte[] bytes;

@@ -36,7 +36,7 @@ class PluginCyclesIT {
              ParleyProcess alice = ParleyProcess.start(dist, "alice", DISPLAY.name(), "client", "--server",
                      "127.0.0.1:" + port, "--name", "alice", "--ui", "swing")) {
             relay.awaitContaining("ready: relay listening on port " + port);
-            alice.await("alice connected", ParleyProcess::saysConnected);
+            relay.awaitLog("alice joined room lobby");
             String swingId = swingBundleId(alice);
 
             // A few rounds first, so classes, caches and the JIT settle before the baseline is taken.
@@ -44,6 +44,8 @@ class PluginCyclesIT {
             long[] before = vm(alice);
             for (int i = 0; i < CYCLES; i++) swingId = cycle(alice, codec, swing, swingId);
             long[] after = vm(alice);
+            System.out.printf("PluginCyclesIT: before %d threads, %d KiB heap after GC; after %d cycles %d threads, %d KiB%n",
+                    before[0], before[1], CYCLES, after[0], after[1]);
             assertTrue(after[0] <= before[0] + 2, "threads: " + before[0] + " before, " + after[0] + " after "
                     + CYCLES + " cycles\n" + alice.describe());
             assertTrue(after[1] <= before[1] + 16 * 1024, "heap after GC: " + before[1] + " KiB before, " + after[1]

@@ -3,6 +3,7 @@ package dev.parley.protocol;
 /** Message types and their one-byte codes on the wire. */
 public enum MessageType {
     HELLO(0x01), WELCOME(0x02), ERROR(0x03), JOINED(0x04), LEFT(0x05), CHALLENGE(0x06), AUTH(0x07),
+    CODECS(0x08),
     VIDEO(0x10), AUDIO(0x11), TEXT(0x12),
     RECEIVED(0x20), PING(0x21), PONG(0x22), BYE(0x23), KEYFRAME_REQUEST(0x24);
 

@@ -160,6 +160,54 @@ public final class Messages {
         }
     }
 
+    /**
+     * The codecs a participant can decode (codec agreement): {@code u8 count}, then that many codec names as
+     * strings (1 to 32 bytes, 0x21 to 0x7e, no {@code ;}). Client to relay with sender 0; relay to the room with
+     * the participant's number as sender. Announced after WELCOME and again whenever the set changes.
+     */
+    public record Codecs(int participant, java.util.List<String> names) {
+        public Codecs {
+            names = java.util.List.copyOf(names);
+            if (names.size() > Wire.MAX_CODECS) throw new IllegalArgumentException("at most " + Wire.MAX_CODECS + " codecs");
+            for (String n : names) checkName(n);
+        }
+
+        public Frame toFrame() {
+            ByteBuf b = Unpooled.buffer();
+            b.writeByte(names.size());
+            for (String n : names) Payloads.writeString(b, n);
+            return Frame.control(MessageType.CODECS, participant, b);
+        }
+
+        public static Codecs from(Frame f) {
+            Payloads.expect(f, MessageType.CODECS);
+            ByteBuf in = f.payload().duplicate();
+            Payloads.need(in, 1, MessageType.CODECS, "count");
+            int count = in.readUnsignedByte();
+            if (count > Wire.MAX_CODECS) {
+                throw new MalformedFrameException(ErrorCode.MALFORMED, "CODECS names " + count + " codecs, at most " + Wire.MAX_CODECS);
+            }
+            java.util.List<String> names = new java.util.ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String n = Payloads.readString(in, MessageType.CODECS, "codec", Wire.MAX_CODEC_LENGTH);
+                try {
+                    checkName(n);
+                } catch (IllegalArgumentException e) {
+                    throw new MalformedFrameException(ErrorCode.MALFORMED, e.getMessage());
+                }
+                names.add(n);
+            }
+            Payloads.end(in, MessageType.CODECS);
+            return new Codecs(f.sender(), names);
+        }
+
+        private static void checkName(String n) {
+            if (n.isEmpty() || n.length() > Wire.MAX_CODEC_LENGTH || !n.chars().allMatch(c -> c >= 0x21 && c <= 0x7e && c != ';')) {
+                throw new IllegalArgumentException("codec name '" + n + "' is not 1 to 32 printable ASCII characters without ';'");
+            }
+        }
+    }
+
     /** A participant entered the room; header sender is its number, payload {@code string name}. */
     public record Joined(int participant, String name) {
         public Frame toFrame() {

@@ -50,6 +50,8 @@ public final class Wire {
     public static final int MAX_ERROR_BYTES = 4096;
     /** Limit on the server field of WELCOME. */
     public static final int MAX_SERVER_BYTES = 256;
+    /** Most codec names one CODECS message may announce. */
+    public static final int MAX_CODECS = 32;
     /** CHALLENGE and AUTH (room passphrases): the KDF's name, the salt, the nonce and the answer. */
     public static final int MAX_KDF_NAME_BYTES = 16;
     public static final int MAX_SALT_BYTES = 64;
@@ -77,6 +79,7 @@ public final class Wire {
             case KEYFRAME_REQUEST -> 6;
             case CHALLENGE -> 2 + MAX_KDF_NAME_BYTES + 4 + 1 + 1 + 2 + MAX_SALT_BYTES + NONCE_BYTES;
             case AUTH -> AUTH_BYTES;
+            case CODECS -> 1 + MAX_CODECS * (2 + MAX_CODEC_LENGTH);
             case VIDEO, AUDIO -> -1;
         };
     }

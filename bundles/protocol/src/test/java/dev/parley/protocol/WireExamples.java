@@ -71,5 +71,9 @@ final class WireExamples {
             new Example("CHALLENGE (relay -> client)",
                     () -> new Messages.Challenge("argon2id", 65536, 3, 1, SALT, NONCE).toFrame()),
             new Example("AUTH (client -> relay)",
-                    () -> new Messages.Auth(AUTH_RESPONSE).toFrame()));
+                    () -> new Messages.Auth(AUTH_RESPONSE).toFrame()),
+            new Example("CODECS (client -> relay)",
+                    () -> new Messages.Codecs(0, List.of("jpeg", "pcm-s16le", "opus")).toFrame()),
+            new Example("CODECS (relay -> other clients)",
+                    () -> new Messages.Codecs(2, List.of("jpeg", "pcm-s16le", "opus")).toFrame()));
 }

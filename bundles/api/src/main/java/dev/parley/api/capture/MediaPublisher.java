@@ -49,6 +49,14 @@ public interface MediaPublisher {
         /** The preferred codec name, or empty when the best-ranked encoder is used. */
         String preferredCodec();
 
+        /**
+         * Codec agreement: from now on encodes only with encoders whose codec name is in {@code codecNames}, the
+         * codecs every receiver in the room can decode, re-choosing at once; null lifts the restriction. When no
+         * encoder present is allowed, the best-ranked one is used anyway (the receivers that cannot decode it say
+         * so). The preference of {@link #preferCodec} applies within the allowed codecs.
+         */
+        void allowCodecs(java.util.Set<String> codecNames);
+
         @Override
         void close();
     }

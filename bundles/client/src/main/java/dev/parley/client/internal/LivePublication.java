@@ -41,6 +41,8 @@ final class LivePublication implements Publication {
     private MediaSource source;
     private MediaSource.Capture capture;
     private FrameEncoder encoder;
+    /** The codec names every receiver decodes (codec agreement), or null for no restriction. */
+    private volatile java.util.Set<String> allowedCodecs;
     private FrameEncoder.EncoderSession session;
     private MediaFormat sessionFormat;
     private long sequence;
@@ -114,15 +116,30 @@ final class LivePublication implements Publication {
         return sources.best(s -> s.kind() == kind && !failed.contains(s)).orElse(null);
     }
 
-    /** The preferred encoder if it is present and has not failed, else the best-ranked one. */
+    /**
+     * Among the encoders the room agreed on (all, without an agreement), the preferred one if it is present and has
+     * not failed, else the best-ranked one; if the agreement allows none present, the best-ranked of all.
+     */
     private FrameEncoder bestEncoder() {
         String preferred = preferredCodec;
+        java.util.Set<String> allowed = allowedCodecs;
+        java.util.function.Predicate<FrameEncoder> usable = e -> e.kind() == kind && !failed.contains(e);
+        java.util.function.Predicate<FrameEncoder> agreed = allowed == null ? usable : usable.and(e -> allowed.contains(e.codec()));
         if (!preferred.isEmpty()) {
-            FrameEncoder chosen = encoders.best(e -> e.kind() == kind && !failed.contains(e) && e.codec().equals(preferred))
-                    .orElse(null);
+            FrameEncoder chosen = encoders.best(agreed.and(e -> e.codec().equals(preferred))).orElse(null);
             if (chosen != null) return chosen;
         }
-        return encoders.best(e -> e.kind() == kind && !failed.contains(e)).orElse(null);
+        return encoders.best(agreed).or(() -> encoders.best(usable)).orElse(null);
+    }
+
+    @Override
+    public void allowCodecs(java.util.Set<String> codecNames) {
+        java.util.Set<String> next = codecNames == null ? null : java.util.Set.copyOf(codecNames);
+        if (java.util.Objects.equals(next, allowedCodecs)) return;
+        allowedCodecs = next;
+        LOG.info("{} {} codecs agreed with the room: {}", spec.participantName(), kind.name().toLowerCase(),
+                next == null ? "any" : new java.util.TreeSet<>(next));
+        reconsider();
     }
 
     private void onRaw(RawFrame raw) {

@@ -13,7 +13,19 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import dev.parley.api.MediaKind;
+import dev.parley.api.capture.MediaPublisher;
+import dev.parley.api.codec.FrameDecoder;
 import dev.parley.security.KnownRelays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import java.nio.file.Path;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,11 +38,13 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(service = ParticipantConnector.class, configurationPid = ConnectorConfig.PID)
 @Designate(ocd = ConnectorConfig.class)
-public final class NettyConnector implements ParticipantConnector {
+public final class NettyConnector implements ParticipantConnector, CodecSupport {
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
     private final KnownRelays knownRelays;
     private final List<RelayCall> calls = new CopyOnWriteArrayList<>();
+    private final Map<FrameDecoder, String> decoders = new ConcurrentHashMap<>();
+    private volatile MediaPublisher publisher;
 
     @Activate
     public NettyConnector(ConnectorConfig config) {
@@ -47,9 +61,43 @@ public final class NettyConnector implements ParticipantConnector {
 
     @Override
     public Call connect(ConnectOptions options, MediaBus bus) {
-        RelayCall call = new RelayCall(bootstrap, options, bus, knownRelays);
+        RelayCall call = new RelayCall(bootstrap, options, bus, knownRelays, this);
         calls.add(call);
         return call.start();
+    }
+
+    /** A codec arrived or left: every call tells its room what this process decodes now. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addDecoder(FrameDecoder decoder) {
+        decoders.put(decoder, decoder.codec());
+        for (RelayCall c : calls) c.decodersChanged();
+    }
+
+    void removeDecoder(FrameDecoder decoder) {
+        decoders.remove(decoder);
+        for (RelayCall c : calls) c.decodersChanged();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPublisher(MediaPublisher p) {
+        publisher = p;
+    }
+
+    void unsetPublisher(MediaPublisher p) {
+        if (publisher == p) publisher = null;
+    }
+
+    @Override
+    public Set<String> decoderNames() {
+        return new TreeSet<>(decoders.values());
+    }
+
+    @Override
+    public Optional<MediaPublisher.Publication> publication(MediaBus bus, MediaKind kind) {
+        MediaPublisher p = publisher;
+        return p == null ? Optional.empty() : p.publication(bus, kind);
     }
 
     private static Path knownRelaysFile(ConnectorConfig config) {

@@ -18,6 +18,7 @@ import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.Messages;
 import dev.parley.protocol.MessageType;
+import dev.parley.api.capture.MediaPublisher;
 import dev.parley.security.KnownRelays;
 import dev.parley.security.Tls;
 import dev.parley.security.TrustOnFirstUse;
@@ -72,6 +73,10 @@ final class RelayCall implements Call {
     private final Subscription outgoing;
     private final KnownRelays knownRelays;
     private final CallSecurity security;
+    private final CodecSupport codecs;
+    private final CodecAgreement agreement = new CodecAgreement();
+    /** The publications the current agreement was last given to, by kind: a new one gets it on its first frame. */
+    private final Map<MediaKind, MediaPublisher.Publication> agreedWith = new java.util.concurrent.ConcurrentHashMap<>();
     private SslContext tls;
     private final AutoCloseable keyframeRegistration;
 
@@ -85,8 +90,9 @@ final class RelayCall implements Call {
     private int videoReceived;
     private boolean videoUnacknowledged;
 
-    RelayCall(Bootstrap bootstrap, ConnectOptions options, MediaBus bus, KnownRelays knownRelays) {
+    RelayCall(Bootstrap bootstrap, ConnectOptions options, MediaBus bus, KnownRelays knownRelays, CodecSupport codecs) {
         this.bootstrap = bootstrap;
+        this.codecs = codecs;
         this.knownRelays = knownRelays;
         this.security = new CallSecurity(options, java.util.concurrent.ForkJoinPool.commonPool());
         this.options = options;
@@ -171,7 +177,16 @@ final class RelayCall implements Call {
                 synchronized (roster) {
                     roster.put(p.id(), p);
                 }
+                if (!p.self()) {
+                    agreement.joined(p.id());
+                    applyAgreement();
+                }
                 listeners.joined(p);
+            }
+            case CODECS -> {
+                Messages.Codecs c = Messages.Codecs.from(frame);
+                agreement.announced(frame.sender(), c.names());
+                applyAgreement();
             }
             case LEFT -> {
                 Messages.Left left = Messages.Left.from(frame);
@@ -180,6 +195,8 @@ final class RelayCall implements Call {
                     p = roster.remove(left.participant());
                 }
                 if (p == null) p = new Participant(left.participant(), left.name(), false);
+                agreement.left(left.participant());
+                applyAgreement();
                 Participant gone = p;
                 listeners.left(gone, left.reason().text());
             }
@@ -231,6 +248,7 @@ final class RelayCall implements Call {
     void channelInactive(Channel ch) {
         boolean wasWelcomed = welcomed;
         welcomed = false;
+        agreement.reset();
         if (pingTask != null) pingTask.cancel(false);
         List<Participant> gone;
         synchronized (roster) {
@@ -254,6 +272,8 @@ final class RelayCall implements Call {
         localId = w.participant();
         welcomed = true;
         backoffMillis = MIN_BACKOFF_MILLIS;
+        agreement.reset();
+        announceCodecs(ch);
         videoReceived = 0;
         ping(ch);
         pingTask = ch.eventLoop().scheduleAtFixedRate(() -> ping(ch), 1, 1, TimeUnit.SECONDS);
@@ -268,6 +288,27 @@ final class RelayCall implements Call {
 
     private void ping(Channel ch) {
         ch.writeAndFlush(new Messages.Ping(ClockEstimator.nowMicros()).toFrame(), ch.voidPromise());
+    }
+
+    /** The codecs this process decodes changed (a plugin came or went): tell the room. */
+    void decodersChanged() {
+        Channel ch = channel;
+        if (ch != null && welcomed) announceCodecs(ch);
+    }
+
+    private void announceCodecs(Channel ch) {
+        ch.writeAndFlush(new Messages.Codecs(0, List.copyOf(codecs.decoderNames())).toFrame(), ch.voidPromise());
+    }
+
+    /** Gives the publications of this call's bus the codecs every other member decodes. */
+    private void applyAgreement() {
+        java.util.Set<String> allowed = agreement.allowed();
+        for (MediaKind kind : new MediaKind[] {MediaKind.VIDEO, MediaKind.AUDIO}) {
+            codecs.publication(bus, kind).ifPresent(p -> {
+                p.allowCodecs(allowed);
+                agreedWith.put(kind, p);
+            });
+        }
     }
 
     /** The room asks for its passphrase: answer off the event loop (Argon2id is slow on purpose). */
@@ -307,6 +348,9 @@ final class RelayCall implements Call {
     private void sendLocal(MediaFrame f) {
         Channel ch = channel;
         if (ch == null || !welcomed) return;
+        // A publication that started after the room's last change gets the agreement with its first frame.
+        MediaPublisher.Publication current = codecs.publication(bus, f.kind()).orElse(null);
+        if (current != null && agreedWith.get(f.kind()) != current) applyAgreement();
         if (f.kind() == MediaKind.VIDEO && !ch.isWritable()) {
             // The link is full: a newer frame will follow; never queue stale video.
             videoDroppedUnwritable.incrementAndGet();

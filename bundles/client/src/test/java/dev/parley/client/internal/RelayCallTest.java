@@ -53,7 +53,8 @@ class RelayCallTest {
         relay.setSoTimeout(20_000);
         Bootstrap b = new Bootstrap().group(group).channel(t.socketChannel());
         call = new RelayCall(b, new ConnectOptions("127.0.0.1", relay.getLocalPort(), "alice", "lab",
-                dev.parley.api.call.ConnectOptions.Security.PLAINTEXT), bus, new dev.parley.security.KnownRelays(null)).start();
+                dev.parley.api.call.ConnectOptions.Security.PLAINTEXT), bus, new dev.parley.security.KnownRelays(null),
+                CodecSupport.NONE).start();
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package dev.parley.relay.internal;
 
 import dev.parley.api.call.RelayStatus.MemberStats;
 import dev.parley.protocol.Frame;
+import dev.parley.protocol.Messages;
 import dev.parley.protocol.MessageType;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -21,6 +22,8 @@ final class Member {
     final Channel channel;
     final ReceiverQueue queue;
     final AtomicLong framesIn = new AtomicLong();
+    /** The codecs this member last said it decodes, or null if it never said. */
+    volatile Messages.Codecs codecs;
     /** How often the relay stopped reading this member for going over its fair share. */
     final AtomicLong throttled = new AtomicLong();
     /** A member of the plain-text port: it wants chat only, never video or audio. */

@@ -194,6 +194,12 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
                 ctx.writeAndFlush(new Messages.Pong(ping.t1(), t2, ClockEstimator.nowMicros()).toFrame(), ctx.voidPromise());
             }
             case PONG -> Messages.Pong.from(frame);
+            case CODECS -> {
+                // Counted as a chat message against the sender's share: it goes to everyone in the room.
+                long wait = limits.charge(MessageType.TEXT, frame.payload().readableBytes(), System.nanoTime());
+                if (wait > 0) pauseReading(ctx, wait);
+                member.room.announce(member, Messages.Codecs.from(frame).names());
+            }
             case KEYFRAME_REQUEST -> {
                 Messages.KeyframeRequest request = Messages.KeyframeRequest.from(frame);
                 Member target = member.room.find(request.target());

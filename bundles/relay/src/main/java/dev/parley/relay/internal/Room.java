@@ -29,7 +29,11 @@ final class Room {
 
     /** Tells the newcomer who is here, then tells everyone (newcomer included) that it joined. */
     synchronized void join(Member newcomer) {
-        for (Member m : members) newcomer.send(new Messages.Joined(m.id, m.name).toFrame());
+        for (Member m : members) {
+            newcomer.send(new Messages.Joined(m.id, m.name).toFrame());
+            Messages.Codecs c = m.codecs;
+            if (c != null) newcomer.send(c.toFrame());
+        }
         members.add(newcomer);
         for (Member m : members) m.send(new Messages.Joined(newcomer.id, newcomer.name).toFrame());
     }
@@ -73,6 +77,13 @@ final class Room {
                 shared.release();
             }
         }
+    }
+
+    /** Tells everyone but {@code from} what {@code from} decodes, and remembers it for newcomers. */
+    void announce(Member from, java.util.List<String> codecs) {
+        Messages.Codecs c = new Messages.Codecs(from.id, codecs);
+        from.codecs = c;
+        for (Member m : members) if (m != from && m.wants(MessageType.CODECS)) m.send(c.toFrame());
     }
 
     Member find(int id) {
