@@ -198,7 +198,7 @@ final class Profile {
         c.put("stage", stage.id());
         c.put("name", o.get("name", System.getProperty("user.name", "guest")));
         c.put("room", o.get("room", "lobby"));
-        c.put("fps", o.integer("fps", 15));
+        if (o.has("fps")) c.put("fps", o.integer("fps", 15)); // else the stage file's, else 15
         if (o.has("host")) c.put("host", o.get("host", "0.0.0.0"));
         c.put("serve", serve);
         p.plaintext(o, c);

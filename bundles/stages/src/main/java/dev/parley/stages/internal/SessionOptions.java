@@ -16,7 +16,7 @@ import java.util.Map;
  * @param listen     wait for a peer instead of connecting to one
  * @param serve      be the relay of a relay stage instead of a participant
  * @param host       address to listen on with {@code --listen} or {@code --serve}
- * @param fps        video frames per second
+ * @param fps        video frames per second given on the command line, or 0 for the stage's own (else 15)
  * @param tls        TLS for relay and peer connections ({@code --plaintext} turns it off)
  * @param trust      a certificate fingerprint to accept ({@code --trust}), or empty to trust on first use
  */
@@ -30,7 +30,7 @@ record SessionOptions(String name, String room, String server, int serverPort, S
 
     static SessionOptions defaults() {
         return new SessionOptions(System.getProperty("user.name", "guest"), "lobby", "", RELAY_PORT, "", PEER_PORT,
-                false, false, "0.0.0.0", 15, true, "");
+                false, false, "0.0.0.0", 0, true, "");
     }
 
     /** The launcher's {@code parley.stages} configuration, in the keys of {@link StagesConfig}. */

@@ -24,9 +24,13 @@ import java.util.Set;
 record Stage(String id, String title, Transport transport, Set<MediaKind> media, int plainTextPort, String requires,
              String plugin, List<String> components, Choice choice) {
 
-    /** Sources and codecs a stage prefers, as the client and peer configurations name them. */
-    record Choice(String videoSource, String audioSource, String videoCodec, String audioCodec) {
-        static final Choice BEST = new Choice("", "", "", "");
+    /**
+     * Sources, codecs and formats a stage prefers, as the client and peer configurations name them; 0 for a format
+     * leaves the client's default.
+     */
+    record Choice(String videoSource, String audioSource, String videoCodec, String audioCodec, int videoWidth,
+                  int videoHeight, int fps, int sampleRate) {
+        static final Choice BEST = new Choice("", "", "", "", 0, 0, 0, 0);
     }
 
     /** How a stage reaches the others. */
@@ -69,7 +73,21 @@ record Stage(String id, String title, Transport transport, Set<MediaKind> media,
         }
         return new Stage(id, c.title().strip(), transport, media, c.plainTextPort(), c.requires().strip(),
                 c.plugin().strip(), list(c.components()),
-                new Choice(c.videoSource().strip(), c.audioSource().strip(), c.videoCodec().strip(), c.audioCodec().strip()));
+                new Choice(c.videoSource().strip(), c.audioSource().strip(), c.videoCodec().strip(), c.audioCodec().strip(),
+                        nonNegative(id, "videoWidth", c.videoWidth()), nonNegative(id, "videoHeight", c.videoHeight()),
+                        nonNegative(id, "fps", c.fps()), sampleRate(id, c.sampleRate())));
+    }
+
+    private static int nonNegative(String id, String key, int v) {
+        if (v < 0) throw new IllegalArgumentException("stage " + id + ": " + key + " cannot be negative");
+        return v;
+    }
+
+    private static int sampleRate(String id, int v) {
+        if (v != 0 && v != 16000 && v != 48000) {
+            throw new IllegalArgumentException("stage " + id + ": sampleRate is 16000 or 48000, not " + v);
+        }
+        return v;
     }
 
     private static List<String> list(String commaSeparated) {

@@ -49,4 +49,16 @@ public @interface StageConfig {
 
     @AttributeDefinition(description = "Preferred audio codec name, for example pcm-s16le (empty: the best present)")
     String audioCodec() default "";
+
+    @AttributeDefinition(description = "Video width in pixels this stage sends (0: the client's default, 640)")
+    int videoWidth() default 0;
+
+    @AttributeDefinition(description = "Video height in pixels this stage sends (0: the client's default, 480)")
+    int videoHeight() default 0;
+
+    @AttributeDefinition(description = "Video frames per second this stage sends (0: the client's default, 15); --fps on the command line wins")
+    int fps() default 0;
+
+    @AttributeDefinition(description = "Audio samples per second this stage sends, 16000 or 48000 (0: the client's default, 16000)")
+    int sampleRate() default 0;
 }

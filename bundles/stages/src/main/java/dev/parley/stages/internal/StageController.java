@@ -64,6 +64,7 @@ public final class StageController {
         this.configurations = configurations;
         this.context = context;
         this.session = SessionOptions.of(config);
+        if (config.stage().isBlank()) joinTheRunningClient(configurations);
         context.addBundleListener(bundles);
         if (!config.stage().isBlank()) {
             synchronized (this) {
@@ -71,6 +72,33 @@ public final class StageController {
             }
             timer.execute(this::startPending);
             timer.schedule(this::givingUp, START_PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Started in {@code parley client} rather than {@code parley stage}: the session is the client's (its relay,
+     * name, room and security), and its call is what a relay stage changes in place, so {@code stage 4} in a client
+     * just works.
+     */
+    private void joinTheRunningClient(ConfigurationAdmin admin) {
+        try {
+            org.osgi.service.cm.Configuration[] found = admin.listConfigurations("(service.pid=" + Stage.Transport.RELAY.pid + ")");
+            if (found == null || found.length == 0 || found[0].getProperties() == null) return;
+            java.util.Dictionary<String, Object> p = found[0].getProperties();
+            Map<String, String> o = new java.util.LinkedHashMap<>();
+            for (String key : List.of("name", "room")) if (p.get(key) != null) o.put(key, String.valueOf(p.get(key)));
+            if (p.get("server") != null) o.put("server", p.get("server") + ":" + p.get("port"));
+            if (Boolean.FALSE.equals(p.get("tls"))) o.put("plaintext", "true");
+            if (p.get("trust") != null && !String.valueOf(p.get("trust")).isBlank()) o.put("trust", String.valueOf(p.get("trust")));
+            session = session.with(o, Stage.Transport.RELAY);
+            Hashtable<String, Object> running = new Hashtable<>();
+            for (java.util.Enumeration<String> k = p.keys(); k.hasMoreElements(); ) {
+                String key = k.nextElement();
+                if (!key.startsWith("service.") && !key.startsWith("felix.")) running.put(key, p.get(key));
+            }
+            applied = Map.of(Stage.Transport.RELAY.pid, running);
+        } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
+            LOG.debug("No client configuration to start stages from", e);
         }
     }
 
@@ -197,11 +225,20 @@ public final class StageController {
         return "there is no stage " + id + (ids.isEmpty() ? " (no stage files in config/stages/)" : "; stages are " + String.join(", ", ids));
     }
 
+    /**
+     * What to do about a stage whose plugin is missing: copy it from the distribution's extras/ when it ships
+     * there, else put the jar that came with the stage file into plugins/.
+     */
     private String missingPlugin(Stage s) {
         String jar = s.plugin().isEmpty() ? "the jar of bundle " + s.requires() : s.plugin();
         String now = current == null ? "" : "; stage " + current.id() + " goes on";
-        return "stage " + s.id() + " needs the plugin " + jar + " (bundle " + s.requires() + "), which is not installed: copy "
-                + (s.plugin().isEmpty() ? "it" : "extras/" + s.plugin()) + " into plugins/ and try again" + now;
+        String home = System.getProperty("parley.home");
+        boolean shipped = !s.plugin().isEmpty() && home != null
+                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(home, "extras", s.plugin()));
+        String what = shipped ? "copy extras/" + s.plugin() + " into plugins/"
+                : "put " + jar + " (it comes with the stage file from whoever made stage " + s.id() + ") into plugins/";
+        return "stage " + s.id() + " needs the plugin " + jar + " (bundle " + s.requires() + "), which is not installed: "
+                + what + " and try again" + now;
     }
 
     private void say(String line) {

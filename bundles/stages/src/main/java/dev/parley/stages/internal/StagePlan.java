@@ -93,7 +93,11 @@ record StagePlan(Stage stage, Map<String, Hashtable<String, Object>> configurati
     private static void media(Hashtable<String, Object> c, Stage stage, SessionOptions o) {
         c.put("video", stage.sends(MediaKind.VIDEO));
         c.put("audio", stage.sends(MediaKind.AUDIO));
-        c.put("fps", o.fps());
+        Stage.Choice choice0 = stage.choice();
+        c.put("fps", o.fps() > 0 ? o.fps() : choice0.fps() > 0 ? choice0.fps() : 15);
+        if (choice0.videoWidth() > 0) c.put("videoWidth", choice0.videoWidth());
+        if (choice0.videoHeight() > 0) c.put("videoHeight", choice0.videoHeight());
+        if (choice0.sampleRate() > 0) c.put("sampleRate", choice0.sampleRate());
         Stage.Choice choice = stage.choice();
         c.put("videoSource", choice.videoSource());
         c.put("audioSource", choice.audioSource());

@@ -40,7 +40,7 @@ public @interface StagesConfig {
     String host() default "0.0.0.0";
 
     @AttributeDefinition(description = "Video frames per second")
-    int fps() default 15;
+    int fps() default 0;
 
     @AttributeDefinition(description = "Use TLS 1.3 for the relay, the client and peer-to-peer sessions (false: --plaintext, the lab's plain TCP)")
     boolean tls() default true;

@@ -48,11 +48,27 @@ class StagePlanTest {
     @Test
     void aStagesPreferredSourcesAndCodecsReachTheClient() {
         Stage chosen = new Stage("7", "", Stage.Transport.RELAY, EnumSet.of(MediaKind.VIDEO, MediaKind.TEXT), 0, "", "",
-                List.of(), new Stage.Choice("test-pattern", "", "jpeg", ""));
+                List.of(), new Stage.Choice("test-pattern", "", "jpeg", "", 0, 0, 0, 0));
         Hashtable<String, Object> client = StagePlan.of(chosen, alice()).configurations().get("parley.client");
         assertEquals("test-pattern", client.get("videoSource"));
         assertEquals("jpeg", client.get("videoCodec"));
         assertEquals("", client.get("audioSource"));
+        assertEquals(15, client.get("fps"), "neither the command line nor the stage says: 15");
+        assertEquals(null, client.get("videoWidth"), "the client's default size");
+    }
+
+    @Test
+    void aStageFileSetsSizeRatesAndTheCommandLinesFpsWins() {
+        Stage small = new Stage("8", "", Stage.Transport.RELAY, EnumSet.of(MediaKind.VIDEO, MediaKind.AUDIO, MediaKind.TEXT),
+                0, "", "", List.of(), new Stage.Choice("", "", "", "", 320, 240, 10, 48000));
+        Hashtable<String, Object> client = StagePlan.of(small, alice()).configurations().get("parley.client");
+        assertEquals(320, client.get("videoWidth"));
+        assertEquals(240, client.get("videoHeight"));
+        assertEquals(10, client.get("fps"));
+        assertEquals(48000, client.get("sampleRate"));
+        Hashtable<String, Object> faster = StagePlan.of(small, alice().with(Map.of("fps", "25"), Stage.Transport.RELAY))
+                .configurations().get("parley.client");
+        assertEquals(25, faster.get("fps"));
     }
 
     @Test

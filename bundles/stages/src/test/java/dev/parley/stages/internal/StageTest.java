@@ -28,6 +28,10 @@ class StageTest {
             @Override public String audioSource() { return ""; }
             @Override public String videoCodec() { return "jpeg"; }
             @Override public String audioCodec() { return ""; }
+            @Override public int videoWidth() { return 320; }
+            @Override public int videoHeight() { return 240; }
+            @Override public int fps() { return 10; }
+            @Override public int sampleRate() { return 48000; }
         };
     }
 
@@ -37,7 +41,7 @@ class StageTest {
         assertEquals(EnumSet.of(MediaKind.VIDEO, MediaKind.AUDIO, MediaKind.TEXT), s.media());
         assertEquals(Stage.Transport.RELAY, s.transport());
         assertEquals("Title", s.title());
-        assertEquals(new Stage.Choice("test-pattern", "", "jpeg", ""), s.choice());
+        assertEquals(new Stage.Choice("test-pattern", "", "jpeg", "", 320, 240, 10, 48000), s.choice());
     }
 
     @Test
