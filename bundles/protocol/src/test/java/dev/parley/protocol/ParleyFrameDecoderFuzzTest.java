@@ -18,7 +18,7 @@ import java.util.List;
  */
 class ParleyFrameDecoderFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "5m")
     void decoderYieldsOnlyFramesOrProtocolViolations(FuzzedDataProvider data) {
         EmbeddedChannel channel = new EmbeddedChannel(new ParleyFrameDecoder(1 << 16));
         List<ByteBuf> fed = new ArrayList<>();

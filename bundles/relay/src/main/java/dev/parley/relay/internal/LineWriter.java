@@ -41,10 +41,10 @@ final class LineWriter extends MessageToMessageEncoder<Object> {
     /** A frame in the wire layout ({@link Wire}): only TEXT is shown. */
     private static String textLine(ChannelHandlerContext ctx, ByteBuf frame) {
         int start = frame.readerIndex();
-        if (frame.getUnsignedByte(start + 3) != MessageType.TEXT.code()) return null;
-        int codecLength = frame.getUnsignedByte(start + 5);
+        if (frame.getUnsignedByte(start + Wire.TYPE_OFFSET) != MessageType.TEXT.code()) return null;
+        int codecLength = frame.getUnsignedByte(start + Wire.CODEC_LENGTH_OFFSET);
         int sender = frame.getInt(start + Wire.SENDER_OFFSET);
-        int length = frame.getInt(start + 24);
+        int length = frame.getInt(start + Wire.PAYLOAD_LENGTH_OFFSET);
         String text = frame.toString(start + Wire.HEADER_LENGTH + codecLength, length, StandardCharsets.UTF_8);
         // One message, one line: a line-based client cannot tell a message's own line breaks from the next message.
         return sender + " " + nameOf(ctx, sender) + ": " + text.replace('\n', ' ').replace('\r', ' ');

@@ -75,4 +75,13 @@ public final class RelayComponent implements RelayStatus, RoomDirectory {
 
     @Override
     public Totals totals() { return server.totals(); }
+
+    @Override
+    public ConnectionGate gate() { return server.gate(); }
+
+    @Override
+    public RoomLocks locks() { return server.locks(); }
+
+    @Override
+    public void counted(dev.parley.protocol.Messages.LeaveReason reason) { server.counted(reason); }
 }

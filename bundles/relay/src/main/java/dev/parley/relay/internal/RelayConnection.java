@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 final class RelayConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RelayConnection.class);
 
-    private final RelayServer server;
+    private final RoomDirectory server;
     private final RelaySettings settings;
     private Member member;
     private InetAddress address;
@@ -53,7 +53,7 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
     private Messages.LeaveReason leaveReason = Messages.LeaveReason.CONNECTION_LOST;
     private boolean failed;
 
-    RelayConnection(RelayServer server, RelaySettings settings) {
+    RelayConnection(RoomDirectory server, RelaySettings settings) {
         this.server = server;
         this.settings = settings;
     }
@@ -94,8 +94,6 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
             } else {
                 joined(ctx, frame);
             }
-        } catch (ProtocolViolationException e) {
-            fail(ctx, e.code, e.getMessage());
         } catch (RuntimeException e) {
             if (e instanceof ProtocolViolation v) {
                 fail(ctx, v.errorCode(), e.getMessage());
@@ -356,14 +354,22 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         return ctx.channel().remoteAddress() + (member == null ? "" : " (" + member + ")");
     }
 
-    /** A violation found by the relay itself rather than by the frame decoder. */
-    static final class ProtocolViolationException extends RuntimeException {
+    /**
+     * A violation found by the relay itself rather than by the frame decoder; handled on the same path as the
+     * decoder's ({@link ProtocolViolation}): one ERROR, one log line, this connection closed.
+     */
+    static final class ProtocolViolationException extends RuntimeException implements ProtocolViolation {
         private static final long serialVersionUID = 1L;
-        final transient ErrorCode code;
+        private final transient ErrorCode code;
 
         ProtocolViolationException(ErrorCode code, String message) {
             super(message);
             this.code = code;
+        }
+
+        @Override
+        public ErrorCode errorCode() {
+            return code;
         }
     }
 }

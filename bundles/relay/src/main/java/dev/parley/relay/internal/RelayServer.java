@@ -70,8 +70,8 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
         return new RoomLocks(s.roomPassphrases(), new RoomPassphrase.Cost(s.passphraseMemoryKiB(), s.passphraseIterations(), 1));
     }
 
-    /** The rooms that need a passphrase. */
-    RoomLocks locks() { return locks; }
+    @Override
+    public RoomLocks locks() { return locks; }
 
     /** Binds and returns once the relay listens. */
     RelayServer start() throws InterruptedException {
@@ -162,7 +162,8 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     /** Rooms with at least one member. */
     int rooms() { return rooms.size(); }
 
-    ConnectionGate gate() { return gate; }
+    @Override
+    public ConnectionGate gate() { return gate; }
 
     @Override
     public RelaySettings settings() { return settings; }
@@ -191,8 +192,8 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     @Override
     public RelayErrors errors() { return errors; }
 
-    /** Counts a connection the relay closed itself, by the reason the others see. */
-    void counted(Messages.LeaveReason reason) {
+    @Override
+    public void counted(Messages.LeaveReason reason) {
         switch (reason) {
             case TOO_SLOW -> tooSlow.incrementAndGet();
             case TIMEOUT -> idle.incrementAndGet();

@@ -1,8 +1,8 @@
 package dev.parley.relay.internal;
 
 /**
- * The rooms of a running relay, for other ways into it than the Parley protocol (the plain-text port). A service
- * private to this bundle: its package is not exported.
+ * The rooms of a running relay and what connections need of it: the Parley connections ({@link RelayConnection})
+ * and other ways in (the plain-text port). A service private to this bundle: its package is not exported.
  */
 public interface RoomDirectory {
     /**
@@ -21,4 +21,13 @@ public interface RoomDirectory {
 
     /** Where the relay's own failures are logged and counted. */
     RelayErrors errors();
+
+    /** Who may connect: per address, and while joining. */
+    ConnectionGate gate();
+
+    /** The rooms that need a passphrase. */
+    RoomLocks locks();
+
+    /** Counts a connection the relay closed itself, by the reason the others see. */
+    void counted(dev.parley.protocol.Messages.LeaveReason reason);
 }

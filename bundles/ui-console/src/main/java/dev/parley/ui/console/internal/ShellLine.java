@@ -20,11 +20,25 @@ final class ShellLine {
     private ShellLine() {
     }
 
+    /** How long a command not (yet) registered is waited for: Parley's bundles may still be starting. */
+    private static final long STARTING_MILLIS = 5_000;
+
     static void run(CommandProcessor shell, String command, PrintStream out) {
         if (command.isEmpty()) return;
         if (shell == null) {
             print(out, "parley: no shell here (the Gogo runtime bundle is missing): " + command);
             return;
+        }
+        // A line piped in right at start may name a command whose bundle is still starting: wait for it a little.
+        String name = command.strip().split("\\s+")[0];
+        long deadline = System.currentTimeMillis() + STARTING_MILLIS;
+        while (!known(shell, name) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
@@ -38,6 +52,22 @@ final class ShellLine {
         } finally {
             // Log lines written while the command ran go back to standard error, where they belong.
             if (logged.size() > 0) System.err.print(logged.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Whether the shell has a command of that name (with or without its scope, such as {@code parley:ui}). */
+    private static boolean known(CommandProcessor shell, String name) {
+        try (CommandSession session = shell.createSession(InputStream.nullInputStream(),
+                new ByteArrayOutputStream(), new ByteArrayOutputStream())) {
+            Object commands = session.get(".commands");
+            if (!(commands instanceof java.util.Collection<?> all)) return true;
+            for (Object c : all) {
+                String n = String.valueOf(c);
+                if (n.equals(name) || n.endsWith(":" + name)) return true;
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 
