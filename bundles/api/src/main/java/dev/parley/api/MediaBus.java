@@ -1,5 +1,7 @@
 package dev.parley.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -8,6 +10,7 @@ import java.util.function.Predicate;
  * {@link MediaKind} (video keeps the newest frame per stream, audio a short queue, text everything) and its own
  * delivery thread. Every stream is counted.
  */
+@ProviderType
 public interface MediaBus {
     /** Hands a frame to every matching subscriber's queue and returns at once. */
     void publish(MediaFrame frame);

@@ -1,6 +1,9 @@
 package dev.parley.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** A subscriber's place on the bus: a bounded queue and a delivery thread. Close it to leave. */
+@ProviderType
 public interface Subscription extends AutoCloseable {
     String name();
 

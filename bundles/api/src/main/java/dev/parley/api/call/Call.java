@@ -1,5 +1,7 @@
 package dev.parley.api.call;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import dev.parley.api.MediaBus;
 import java.util.List;
 
@@ -7,6 +9,7 @@ import java.util.List;
  * A running call: a local media bus joined to a room. Local frames published on {@link #bus()} are sent; remote
  * frames arrive there. Registered as a service by the client so that views and consoles can find it.
  */
+@ProviderType
 public interface Call {
     /** The local participant's name. */
     String name();

@@ -1,6 +1,9 @@
 package dev.parley.api.call;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /** Events of a call. Called from the call's network thread: return quickly. */
+@ConsumerType
 public interface CallListener {
     default void stateChanged(CallState state, String detail) {
     }

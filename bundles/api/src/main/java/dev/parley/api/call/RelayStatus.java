@@ -1,8 +1,11 @@
 package dev.parley.api.call;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 /** A running relay, registered as a service by the relay bundle: where it listens and how its members fare. */
+@ProviderType
 public interface RelayStatus {
     /** The TCP port the relay listens on (the real one when configured with port 0). */
     int port();

@@ -1,5 +1,7 @@
 package dev.parley.api.capture;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import dev.parley.api.MediaBus;
 
 /**
@@ -7,6 +9,7 @@ import dev.parley.api.MediaBus;
  * on its bus and later {@linkplain Session#update updates} it, which starts and stops publications (and remote
  * audio playout) without touching the call itself: a stage switch from video to video with audio is one update.
  */
+@ProviderType
 public interface LocalMedia {
     Session start(MediaBus bus, String participantName, Settings settings);
 
@@ -40,6 +43,7 @@ public interface LocalMedia {
     }
 
     /** Running media; close it to stop everything. */
+    @ProviderType
     interface Session extends AutoCloseable {
         /** Starts what is newly asked for, stops what no longer is, restarts what changed format. */
         void update(Settings settings);

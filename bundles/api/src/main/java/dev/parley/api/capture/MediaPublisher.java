@@ -1,5 +1,7 @@
 package dev.parley.api.capture;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import dev.parley.api.MediaBus;
 import dev.parley.api.MediaKind;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.Optional;
  * the frames on a bus as local frames. When a better source or encoder arrives (a plugin dropped in) or the one in
  * use goes away, the publication switches to the next best without stopping.
  */
+@ProviderType
 public interface MediaPublisher {
     Publication start(MediaBus bus, MediaKind kind, CaptureSpec spec);
 
@@ -19,6 +22,7 @@ public interface MediaPublisher {
     Optional<Publication> publication(MediaBus bus, MediaKind kind);
 
     /** A running publication. */
+    @ProviderType
     interface Publication extends AutoCloseable {
         /** Id of the source in use, or empty when none is present. */
         String source();

@@ -1,5 +1,7 @@
 package dev.parley.api.capture;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import dev.parley.api.MediaKind;
 import dev.parley.api.codec.RawFrame;
 import java.util.function.Consumer;
@@ -8,6 +10,7 @@ import java.util.function.Consumer;
  * Something that produces raw media: a camera, a microphone, a test pattern, a tone. Registered as a service with
  * {@link #PROP_SOURCE} and {@code service.ranking}; a call uses the best-ranked available source of each kind.
  */
+@ConsumerType
 public interface MediaSource {
     /** Service property carrying the source id. */
     String PROP_SOURCE = "parley.source";
@@ -28,6 +31,7 @@ public interface MediaSource {
     Capture open(CaptureSpec spec, Consumer<RawFrame> sink) throws CaptureException;
 
     /** A running capture; closing it stops the frames. */
+    @ConsumerType
     interface Capture extends AutoCloseable {
         @Override
         void close();

@@ -1,5 +1,7 @@
 package dev.parley.api.codec;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import dev.parley.api.MediaKind;
 import java.nio.ByteBuffer;
 
@@ -7,6 +9,7 @@ import java.nio.ByteBuffer;
  * A codec's decoding side, registered as a service with {@link FrameEncoder#PROP_CODEC}. Receivers pick the decoder
  * by the codec name in each frame.
  */
+@ConsumerType
 public interface FrameDecoder {
     String codec();
 
@@ -20,6 +23,7 @@ public interface FrameDecoder {
     DecoderSession open(String codecId) throws CodecException;
 
     /** Decodes the frames of one stream, in order, from one thread at a time. */
+    @ConsumerType
     interface DecoderSession extends AutoCloseable {
         RawFrame decode(ByteBuffer payload) throws CodecException;
 

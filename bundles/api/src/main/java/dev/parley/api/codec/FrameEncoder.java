@@ -1,11 +1,14 @@
 package dev.parley.api.codec;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import dev.parley.api.MediaKind;
 
 /**
  * A codec's encoding side, registered as a service with {@link #PROP_CODEC} and {@code service.ranking}. Each
  * outgoing stream uses the best-ranked encoder for its kind.
  */
+@ConsumerType
 public interface FrameEncoder {
     /** Service property carrying the codec name (the part of a codec id before any ';'). */
     String PROP_CODEC = "parley.codec";
@@ -21,6 +24,7 @@ public interface FrameEncoder {
     EncoderSession open(MediaFormat format) throws CodecException;
 
     /** Encodes the frames of one stream, in order, from one thread at a time. */
+    @ConsumerType
     interface EncoderSession extends AutoCloseable {
         EncodedFrame encode(RawFrame frame) throws CodecException;
 

@@ -1,5 +1,7 @@
 package dev.parley.api.ui;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import dev.parley.api.call.Call;
 import dev.parley.api.call.CallListener;
 
@@ -10,6 +12,7 @@ import dev.parley.api.call.CallListener;
  * <p>A view is a component gated by its own configuration, {@link #PID_PREFIX} followed by its {@link #PROP_UI}
  * name ({@code parley.ui.console}, {@code parley.ui.swing}): the {@link ViewSwitch} turns one on and the others off.
  */
+@ConsumerType
 public interface ConferenceView extends CallListener {
     /** Service property naming the view, for example {@code console} or {@code swing}. */
     String PROP_UI = "parley.ui";

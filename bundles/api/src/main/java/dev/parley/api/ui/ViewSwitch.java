@@ -1,5 +1,7 @@
 package dev.parley.api.ui;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 /**
@@ -7,6 +9,7 @@ import java.util.List;
  * configuration {@code parley.ui.NAME} (see {@link ConferenceView#PID_PREFIX}); choosing a view creates its
  * configuration and deletes the others'.
  */
+@ProviderType
 public interface ViewSwitch {
     /** Names of the views installed now, for example {@code console} and {@code swing}, sorted. */
     List<String> installed();
