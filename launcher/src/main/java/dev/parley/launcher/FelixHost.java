@@ -35,6 +35,9 @@ final class FelixHost {
             // The profile's configurations go in before any component that needs them starts.
             "org.apache.felix.configadmin");
 
+    /** Set once every bundle of the profile has been started; read by the console's piped shell lines. */
+    static final String STARTED_PROPERTY = "parley.started";
+
     private final Path home;
     private final Profile profile;
     private final boolean interactive;
@@ -97,6 +100,8 @@ final class FelixHost {
                 trace("started " + b.getSymbolicName());
             }
         }
+        // Every bundle has been started: lines piped in as shell commands may run now (StdinChat waits for this).
+        System.setProperty(STARTED_PROPERTY, "true");
     }
 
     /** A {@code config/PID.cfg} changed: hands the profile's configuration for that PID, merged anew, to Config Admin. */

@@ -113,8 +113,13 @@ public final class StdinChat {
     }
 
     /** The shell, waiting a while for it when Parley is still starting (the shell bundle starts on its own time). */
+    /**
+     * The shell, once Parley has started every bundle of its profile (the launcher sets {@code parley.started}): a
+     * command piped in at once must find every command and every view, not only those of the bundles started so far.
+     */
     private CommandProcessor awaitShell() throws InterruptedException {
         long deadline = System.nanoTime() + SHELL_WAIT_MILLIS * 1_000_000;
+        while (!Boolean.getBoolean("parley.started") && System.nanoTime() < deadline) Thread.sleep(20);
         synchronized (shellLock) {
             while (shell == null) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
