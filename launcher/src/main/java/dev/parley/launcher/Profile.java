@@ -1,5 +1,6 @@
 package dev.parley.launcher;
 
+import dev.parley.api.call.ConnectOptions;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ final class Profile {
         Profile p = new Profile("server", true);
         // Only what the command line says: the rest comes from config/parley.relay.cfg, else the relay's defaults.
         Hashtable<String, Object> relay = p.config("parley.relay");
-        if (o.has("port")) relay.put("port", port(o, "port", 7000));
+        if (o.has("port")) relay.put("port", port(o, "port", ConnectOptions.DEFAULT_PORT));
         if (o.has("host")) relay.put("host", o.get("host", "0.0.0.0"));
         p.plaintext(o, relay);
         if (o.has("protect")) {
@@ -93,18 +94,15 @@ final class Profile {
                 "passphrase", "e2ee");
         String server = o.get("server", null);
         if (server == null) throw new Options.UsageException("a client needs --server HOST[:PORT]");
-        int port = o.integer("port", 7000);
-        int colon = server.lastIndexOf(':');
-        if (colon > 0 && server.indexOf(':') == colon) {
-            port = parsePort(server.substring(colon + 1));
-            server = server.substring(0, colon);
-        }
+        HostPort relay = HostPort.parse(server, o.integer("port", ConnectOptions.DEFAULT_PORT));
+        server = relay.host();
+        int port = relay.port();
         Profile p = new Profile("client", false);
         Hashtable<String, Object> c = p.config("parley.client");
         c.put("server", server);
         c.put("port", port);
         c.put("name", o.get("name", System.getProperty("user.name", "guest")));
-        c.put("room", o.get("room", "lobby"));
+        c.put("room", o.get("room", ConnectOptions.DEFAULT_ROOM));
         c.put("video", !o.flag("no-video"));
         c.put("audio", !o.flag("no-audio"));
         c.put("fps", o.integer("fps", 15));
@@ -157,7 +155,7 @@ final class Profile {
     private static Profile demo(Options o, boolean interactive, String display) {
         check(o, "port", "names", "fps", "room", "ui", "plaintext");
         Profile p = new Profile("demo", true);
-        if (o.has("port")) p.config("parley.relay").put("port", port(o, "port", 7000));
+        if (o.has("port")) p.config("parley.relay").put("port", port(o, "port", ConnectOptions.DEFAULT_PORT));
         // The demo's participants are all in this process: its relay need not be reachable from elsewhere.
         p.config("parley.relay").put("host", "127.0.0.1");
         p.plaintext(o, p.config("parley.relay"));
@@ -197,7 +195,7 @@ final class Profile {
         Hashtable<String, Object> c = p.config("parley.stages");
         c.put("stage", stage.id());
         c.put("name", o.get("name", System.getProperty("user.name", "guest")));
-        c.put("room", o.get("room", "lobby"));
+        c.put("room", o.get("room", ConnectOptions.DEFAULT_ROOM));
         if (o.has("fps")) c.put("fps", o.integer("fps", 15)); // else the stage file's, else 15
         if (o.has("host")) c.put("host", o.get("host", "0.0.0.0"));
         c.put("serve", serve);
@@ -215,27 +213,21 @@ final class Profile {
                 c.put("listen", true);
                 if (!listen.equals("true")) peerPort = parsePort(listen);
             } else {
-                int colon = connect.lastIndexOf(':');
-                if (colon > 0 && connect.indexOf(':') == colon) {
-                    peerPort = parsePort(connect.substring(colon + 1));
-                    connect = connect.substring(0, colon);
-                }
-                c.put("connect", connect);
+                HostPort peer = HostPort.parse(connect, peerPort);
+                peerPort = peer.port();
+                c.put("connect", peer.host());
             }
             c.put("peerPort", peerPort);
         } else {
-            int serverPort = port(o, "port", 7000);
+            int serverPort = port(o, "port", ConnectOptions.DEFAULT_PORT);
             String server = o.get("server", null);
             if (server == null && !serve && stage.relay()) {
                 throw new Options.UsageException("stage " + stage.id() + " joins a relay: give --server HOST[:PORT] (or --serve to be the relay)");
             }
             if (server != null) {
-                int colon = server.lastIndexOf(':');
-                if (colon > 0 && server.indexOf(':') == colon) {
-                    serverPort = parsePort(server.substring(colon + 1));
-                    server = server.substring(0, colon);
-                }
-                c.put("server", server);
+                HostPort relay = HostPort.parse(server, serverPort);
+                serverPort = relay.port();
+                c.put("server", relay.host());
             }
             c.put("serverPort", serverPort);
         }
@@ -283,13 +275,9 @@ final class Profile {
         b.put("tls", !o.flag("plaintext"));
         String server = o.get("server", null);
         if (server != null) {
-            int colon = server.lastIndexOf(':');
-            int port = 7000;
-            if (colon > 0 && server.indexOf(':') == colon) {
-                port = parsePort(server.substring(colon + 1));
-                server = server.substring(0, colon);
-            }
-            b.put("server", server);
+            HostPort relay = HostPort.parse(server, ConnectOptions.DEFAULT_PORT);
+            int port = relay.port();
+            b.put("server", relay.host());
             b.put("serverPort", port);
             if (o.has("relay-pid")) b.put("relayPid", (long) o.integer("relay-pid", 0));
         }
@@ -304,6 +292,18 @@ final class Profile {
         int port = o.integer(key, fallback);
         if (port < 0 || port > 65535) throw new Options.UsageException("--" + key + " must be 0 to 65535");
         return port;
+    }
+
+    /**
+     * {@code HOST} or {@code HOST:PORT} as users type them (an IPv6 address, with several colons, is a host
+     * alone); the port is {@code fallback} when none is given.
+     */
+    record HostPort(String host, int port) {
+        static HostPort parse(String s, int fallback) {
+            int colon = s.lastIndexOf(':');
+            if (colon > 0 && s.indexOf(':') == colon) return new HostPort(s.substring(0, colon), parsePort(s.substring(colon + 1)));
+            return new HostPort(s, fallback);
+        }
     }
 
     private static int parsePort(String s) {

@@ -1,5 +1,6 @@
 package dev.parley.bench.internal;
 
+import dev.parley.api.call.ConnectOptions;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -47,7 +48,7 @@ public @interface BenchConfig {
     String server() default "";
 
     @AttributeDefinition(description = "Port of that other relay")
-    int serverPort() default 7000;
+    int serverPort() default ConnectOptions.DEFAULT_PORT;
 
     @AttributeDefinition(description = "Process id of that other relay, to measure its CPU and memory (0: not measured)")
     long relayPid() default 0;

@@ -1,5 +1,6 @@
 package dev.parley.client.internal;
 
+import dev.parley.api.call.ConnectOptions;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -11,13 +12,13 @@ public @interface ClientConfig {
     String server() default "127.0.0.1";
 
     @AttributeDefinition(description = "Relay TCP port")
-    int port() default 7000;
+    int port() default ConnectOptions.DEFAULT_PORT;
 
     @AttributeDefinition(description = "Participant name shown to others (empty: the user's login name)")
     String name() default "";
 
     @AttributeDefinition(description = "Room to join")
-    String room() default "lobby";
+    String room() default ConnectOptions.DEFAULT_ROOM;
 
     @AttributeDefinition(description = "Send video")
     boolean video() default true;

@@ -1,5 +1,6 @@
 package dev.parley.relay.internal;
 
+import dev.parley.api.call.ConnectOptions;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -15,7 +16,7 @@ public @interface PlainTextConfig {
     int port() default 9999;
 
     @AttributeDefinition(description = "Room the line-based clients join")
-    String room() default "lobby";
+    String room() default ConnectOptions.DEFAULT_ROOM;
 
     @AttributeDefinition(description = "Longest line accepted, in bytes of UTF-8; a longer one is refused and said so")
     int maxLineBytes() default 4096;

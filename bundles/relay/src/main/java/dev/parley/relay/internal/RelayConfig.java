@@ -1,5 +1,6 @@
 package dev.parley.relay.internal;
 
+import dev.parley.api.call.ConnectOptions;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -11,7 +12,7 @@ public @interface RelayConfig {
     String host() default "0.0.0.0";
 
     @AttributeDefinition(description = "TCP port to listen on (0 picks a free one)")
-    int port() default 7000;
+    int port() default ConnectOptions.DEFAULT_PORT;
 
     @AttributeDefinition(description = "Largest accepted frame payload in bytes, checked before allocation")
     int maxPayload() default 8 * 1024 * 1024;

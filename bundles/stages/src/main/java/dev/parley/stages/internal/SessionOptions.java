@@ -1,5 +1,6 @@
 package dev.parley.stages.internal;
 
+import dev.parley.api.call.ConnectOptions;
 import java.util.List;
 import java.util.Map;
 
@@ -22,14 +23,14 @@ import java.util.Map;
  */
 record SessionOptions(String name, String room, String server, int serverPort, String connect, int peerPort,
                       boolean listen, boolean serve, String host, int fps, boolean tls, String trust) {
-    static final int RELAY_PORT = 7000;
+    static final int RELAY_PORT = ConnectOptions.DEFAULT_PORT;
     /** The lab's peer-to-peer port. */
     static final int PEER_PORT = 9999;
     static final List<String> KNOWN = List.of("name", "room", "server", "port", "connect", "listen", "serve", "host", "fps",
             "plaintext", "trust");
 
     static SessionOptions defaults() {
-        return new SessionOptions(System.getProperty("user.name", "guest"), "lobby", "", RELAY_PORT, "", PEER_PORT,
+        return new SessionOptions(System.getProperty("user.name", "guest"), ConnectOptions.DEFAULT_ROOM, "", RELAY_PORT, "", PEER_PORT,
                 false, false, "0.0.0.0", 0, true, "");
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.stages.internal;
 
+import dev.parley.api.call.ConnectOptions;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -16,13 +17,13 @@ public @interface StagesConfig {
     String name() default "";
 
     @AttributeDefinition(description = "Room on the relay")
-    String room() default "lobby";
+    String room() default ConnectOptions.DEFAULT_ROOM;
 
     @AttributeDefinition(description = "Relay host for relay stages")
     String server() default "";
 
     @AttributeDefinition(description = "Relay port: to join, or to listen on with serve")
-    int serverPort() default 7000;
+    int serverPort() default ConnectOptions.DEFAULT_PORT;
 
     @AttributeDefinition(description = "Peer host to connect to, for peer-to-peer stages")
     String connect() default "";

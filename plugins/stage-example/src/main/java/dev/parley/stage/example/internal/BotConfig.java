@@ -1,5 +1,6 @@
 package dev.parley.stage.example.internal;
 
+import dev.parley.api.call.ConnectOptions;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -15,10 +16,10 @@ public @interface BotConfig {
     String server() default "127.0.0.1";
 
     @AttributeDefinition(description = "Relay port")
-    int port() default 7000;
+    int port() default ConnectOptions.DEFAULT_PORT;
 
     @AttributeDefinition(description = "Room to join")
-    String room() default "lobby";
+    String room() default ConnectOptions.DEFAULT_ROOM;
 
     @AttributeDefinition(description = "Name of the user the bot keeps company; the bot calls itself bot-NAME")
     String name() default "guest";
@@ -28,4 +29,7 @@ public @interface BotConfig {
 
     @AttributeDefinition(description = "Relay certificate fingerprint to accept (the session's --trust), or empty to trust on first use")
     String trust() default "";
+
+    @AttributeDefinition(description = "The id of the stage that runs the bot (set by the stage controller)")
+    String stage() default "";
 }
