@@ -20,6 +20,21 @@ final class ConfigurationWriter {
     private ConfigurationWriter() {
     }
 
+    /** Deletes the configuration {@code pid}, if there is one: its component goes back to its defaults. */
+    static void delete(BundleContext context, String pid) throws Exception {
+        ServiceReference<?> ref = context.getServiceReference(CONFIGURATION_ADMIN);
+        if (ref == null) return;
+        Object admin = context.getService(ref);
+        try {
+            ClassLoader loader = admin.getClass().getClassLoader();
+            Method get = Class.forName(CONFIGURATION_ADMIN, false, loader).getMethod("getConfiguration", String.class, String.class);
+            Method delete = Class.forName(CONFIGURATION, false, loader).getMethod("delete");
+            delete.invoke(get.invoke(admin, pid, "?"));
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
     static void apply(BundleContext context, Map<String, Hashtable<String, Object>> configurations) throws Exception {
         if (configurations.isEmpty()) return;
         ServiceReference<?> ref = context.getServiceReference(CONFIGURATION_ADMIN);

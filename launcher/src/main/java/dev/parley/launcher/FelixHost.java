@@ -63,6 +63,9 @@ final class FelixHost {
         Path stages = home.resolve("config").resolve("stages");
         Files.createDirectories(stages);
         props.put("felix.fileinstall.dir", plugins + "," + stages);
+        // FileInstall takes bundles and stage files; the launcher merges every other settings file (ConfigFiles), so
+        // that a PID.cfg in plugins/ overrides single keys instead of replacing the whole configuration.
+        props.put("felix.fileinstall.filter", ".*\\.jar|.*-.*\\.cfg");
         // The files are the source of truth: never write configuration changes back into them.
         props.put("felix.fileinstall.enableConfigSave", "false");
         props.put("felix.fileinstall.poll", "500");
@@ -91,6 +94,9 @@ final class FelixHost {
         ConfigFiles files = new ConfigFiles(home);
         Map<String, Hashtable<String, Object>> merged = new LinkedHashMap<>();
         profile.configurations.forEach((pid, values) -> merged.put(pid, files.merged(pid, values)));
+        for (String pid : files.pids()) {
+            if (!merged.containsKey(pid) && !ConfigFiles.gated(pid)) merged.put(pid, files.merged(pid, Map.of()));
+        }
         ConfigurationWriter.apply(context, merged);
         trace("configurations applied");
         files.watch(pid -> reapply(files, pid, merged));
@@ -106,16 +112,23 @@ final class FelixHost {
 
     /** A {@code config/PID.cfg} changed: hands the profile's configuration for that PID, merged anew, to Config Admin. */
     private void reapply(ConfigFiles files, String pid, Map<String, Hashtable<String, Object>> applied) {
-        if (!profile.configurations.containsKey(pid)) return;
+        boolean ours = profile.configurations.containsKey(pid);
+        if (!ours && ConfigFiles.gated(pid)) return;
         try {
             Thread.sleep(200); // an editor's save may come as several writes
-            Hashtable<String, Object> values = files.merged(pid, profile.configurations.get(pid));
+            Hashtable<String, Object> values = files.merged(pid, ours ? profile.configurations.get(pid) : Map.of());
             synchronized (applied) {
                 if (values.equals(applied.get(pid))) return;
+                if (values.isEmpty() && !ours) {
+                    applied.remove(pid);
+                    ConfigurationWriter.delete(framework.getBundleContext(), pid);
+                    System.err.println("[INFO] parley: settings of " + pid + " removed; its defaults apply");
+                    return;
+                }
                 applied.put(pid, values);
             }
             ConfigurationWriter.apply(framework.getBundleContext(), Map.of(pid, values));
-            System.err.println("[INFO] parley: applied config/" + pid + ".cfg");
+            System.err.println("[INFO] parley: applied the settings of " + pid);
         } catch (Exception e) {
             System.err.println("[WARN] parley: could not apply config/" + pid + ".cfg: " + e.getMessage());
         }

@@ -99,13 +99,15 @@ final class Profile {
         int port = relay.port();
         Profile p = new Profile("client", false);
         Hashtable<String, Object> c = p.config("parley.client");
+        // What the command line says; everything else comes from config/parley.client.cfg, else the defaults (an
+        // empty name is the user's login name).
         c.put("server", server);
         c.put("port", port);
-        c.put("name", o.get("name", System.getProperty("user.name", "guest")));
-        c.put("room", o.get("room", ConnectOptions.DEFAULT_ROOM));
-        c.put("video", !o.flag("no-video"));
-        c.put("audio", !o.flag("no-audio"));
-        c.put("fps", o.integer("fps", 15));
+        if (o.has("name")) c.put("name", o.get("name", ""));
+        if (o.has("room")) c.put("room", o.get("room", ConnectOptions.DEFAULT_ROOM));
+        if (o.flag("no-video")) c.put("video", false);
+        if (o.flag("no-audio")) c.put("audio", false);
+        if (o.has("fps")) c.put("fps", o.integer("fps", 15));
         p.plaintext(o, c);
         p.trust(o, c);
         passphrase(o, c);

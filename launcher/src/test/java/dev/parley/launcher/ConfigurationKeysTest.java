@@ -98,6 +98,75 @@ class ConfigurationKeysTest {
         assertEquals(List.of(), unknown);
     }
 
+    /** PID to attribute id to its default, from the metatype. */
+    static Map<String, Map<String, String>> defaults() throws IOException {
+        Map<String, Map<String, String>> byOcd = new HashMap<>();
+        Map<String, String> pidToOcd = new HashMap<>();
+        Pattern ocd = Pattern.compile("<OCD id=\"([^\"]+)\"(.*?)</OCD>", Pattern.DOTALL);
+        Pattern ad = Pattern.compile("<AD id=\"([^\"]+)\"([^>]*)>");
+        Pattern def = Pattern.compile("default=\"([^\"]*)\"");
+        Pattern designate = Pattern.compile("<Designate (?:factoryPid|pid)=\"([^\"]+)\".*?ocdref=\"([^\"]+)\"", Pattern.DOTALL);
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.endsWith(".jar") || !new File(entry).getName().startsWith("parley-")) continue;
+            try (ZipFile zip = new ZipFile(entry)) {
+                for (ZipEntry e : Collections.list(zip.entries())) {
+                    if (!e.getName().startsWith("OSGI-INF/metatype/") || !e.getName().endsWith(".xml")) continue;
+                    String xml;
+                    try (InputStream in = zip.getInputStream(e)) {
+                        xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                    Matcher o = ocd.matcher(xml);
+                    while (o.find()) {
+                        Map<String, String> ids = new HashMap<>();
+                        Matcher a = ad.matcher(o.group(2));
+                        while (a.find()) {
+                            Matcher d = def.matcher(a.group(2));
+                            ids.put(a.group(1), d.find() ? unescape(d.group(1)) : "");
+                        }
+                        byOcd.put(o.group(1), ids);
+                    }
+                    Matcher d = designate.matcher(xml);
+                    while (d.find()) pidToOcd.put(d.group(1), d.group(2));
+                }
+            }
+        }
+        Map<String, Map<String, String>> out = new HashMap<>();
+        pidToOcd.forEach((pid, ref) -> out.put(pid, byOcd.getOrDefault(ref, Map.of())));
+        return out;
+    }
+
+    private static String unescape(String xml) {
+        return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+    }
+
+    @Test
+    void everyShippedConfigFileHoldsEverySettingOfItsComponentWithItsDefault() throws IOException {
+        Map<String, Map<String, String>> defaults = defaults();
+        Path config = Path.of(System.getProperty("parley.source", ".."), "config");
+        List<String> wrong = new ArrayList<>();
+        int files = 0;
+        try (var list = Files.list(config)) {
+            for (Path f : (Iterable<Path>) list::iterator) {
+                String name = f.getFileName().toString();
+                if (!name.endsWith(".cfg")) continue;
+                files++;
+                Map<String, String> expected = defaults.get(name.substring(0, name.length() - 4));
+                if (expected == null) continue; // the other test says so
+                java.util.Properties p = new java.util.Properties();
+                try (var r = Files.newBufferedReader(f)) {
+                    p.load(r);
+                }
+                for (Map.Entry<String, String> e : expected.entrySet()) {
+                    String v = p.getProperty(e.getKey());
+                    if (v == null) wrong.add(name + ": " + e.getKey() + " missing");
+                    else if (!v.strip().equals(e.getValue())) wrong.add(name + ": " + e.getKey() + " = " + v.strip() + ", default " + e.getValue());
+                }
+            }
+        }
+        assertTrue(files >= 10, "settings files in config/: " + files);
+        assertEquals(List.of(), wrong);
+    }
+
     @Test
     void everyKeyOfTheShippedConfigFilesIsDeclared() throws IOException {
         Map<String, Set<String>> declared = metatype();
