@@ -3,19 +3,14 @@ package dev.parley.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.protocol.BlockingWireClient;
-import dev.parley.protocol.ClockEstimator;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.MessageType;
 import dev.parley.protocol.Messages;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,58 +24,25 @@ class CodecAgreementIT {
     }
 
     /** Listens in the room, decoding (it says) everything, and records alice's audio and who left when. */
-    static final class Listener implements AutoCloseable {
-        final BlockingWireClient wire;
-        final Map<Integer, String> names = new ConcurrentHashMap<>();
+    static final class Listener extends WireListener {
         final List<Heard> alice = new ArrayList<>();
         final List<long[]> carolLeft = new ArrayList<>();
-        private volatile boolean closing;
 
         Listener(int port) throws IOException {
-            wire = TestTls.connect(port, 1000);
-            wire.join("listener", "lobby");
-            wire.send(new Messages.Codecs(0, List.of("jpeg", "pcm-s16le", "opus")).toFrame());
-            Thread t = new Thread(this::read, "listener");
-            t.setDaemon(true);
-            t.start();
+            super(port, "lobby", List.of("jpeg", "pcm-s16le", "opus"));
+            start();
         }
 
-        private void read() {
-            while (!closing) {
-                Frame f;
-                try {
-                    f = wire.read();
-                } catch (SocketTimeoutException e) {
-                    continue;
-                } catch (IOException e) {
-                    return;
+        @Override
+        protected void frame(String sender, Frame f, long now) {
+            if (f.type() == MessageType.LEFT && "carol".equals(Messages.Left.from(f).name())) {
+                synchronized (alice) {
+                    carolLeft.add(new long[] {now, alice.size()});
                 }
-                try {
-                    long now = ClockEstimator.nowMicros();
-                    switch (f.type()) {
-                        case JOINED -> names.put(f.sender(), Messages.Joined.from(f).name());
-                        case LEFT -> {
-                            if ("carol".equals(Messages.Left.from(f).name())) {
-                                synchronized (alice) {
-                                    carolLeft.add(new long[] {now, alice.size()});
-                                }
-                            }
-                        }
-                        case AUDIO -> {
-                            if ("alice".equals(names.get(f.sender()))) {
-                                synchronized (alice) {
-                                    alice.add(new Heard(now, f.sequence(), f.timestampMicros(), f.codec()));
-                                    alice.notifyAll();
-                                }
-                            }
-                        }
-                        case PING -> wire.send(new Messages.Pong(Messages.Ping.from(f).t1(), now, now).toFrame());
-                        default -> { }
-                    }
-                } catch (IOException e) {
-                    return;
-                } finally {
-                    f.release();
+            } else if (f.type() == MessageType.AUDIO && "alice".equals(sender)) {
+                synchronized (alice) {
+                    alice.add(new Heard(now, f.sequence(), f.timestampMicros(), f.codec()));
+                    alice.notifyAll();
                 }
             }
         }
@@ -110,11 +72,6 @@ class CodecAgreementIT {
             }
         }
 
-        @Override
-        public void close() throws IOException {
-            closing = true;
-            wire.close();
-        }
     }
 
     @Test

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.NativeLibrary;
-import dev.parley.protocol.BlockingWireClient;
 import dev.parley.protocol.Frame;
 import dev.parley.protocol.MessageType;
-import dev.parley.protocol.Messages;
 import io.netty.buffer.ByteBufUtil;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -156,50 +153,24 @@ class CodecDropInIT {
     }
 
     /** Records the arrival time and codec of alice's frames, as any client written from PROTOCOL.md would see them. */
-    private static final class Observer implements AutoCloseable {
-        private final BlockingWireClient wire;
+    private static final class Observer extends WireListener {
         private final Map<MessageType, List<Arrival>> arrivals = new ConcurrentHashMap<>();
-        private final Map<Integer, String> names = new ConcurrentHashMap<>();
-        private final Thread reader;
-        private volatile boolean closing;
 
         Observer(int port) throws IOException {
-            wire = TestTls.connect(port, 1000);
-            wire.join("observer", "demo");
             // What a client written from PROTOCOL.md tells the room it decodes (it only records, so anything goes):
             // without it, codec agreement would hold the others to the codecs every participant has.
-            wire.send(new Messages.Codecs(0, List.of("jpeg", "pcm-s16le", "opus")).toFrame());
-            reader = new Thread(this::readLoop, "observer");
-            reader.setDaemon(true);
-            reader.start();
+            super(port, "demo", List.of("jpeg", "pcm-s16le", "opus"));
+            start();
         }
 
-        private void readLoop() {
-            int video = 0;
-            while (!closing) {
-                Frame f;
-                try {
-                    f = wire.read();
-                } catch (SocketTimeoutException e) {
-                    continue;
-                } catch (IOException e) {
-                    return;
-                }
-                try {
-                    if (f.type() == MessageType.JOINED) names.put(f.sender(), Messages.Joined.from(f).name());
-                    if ((f.type() == MessageType.VIDEO || f.type() == MessageType.AUDIO) && "alice".equals(names.get(f.sender()))) {
-                        Arrival a = new Arrival(System.nanoTime(), f.codec(), ByteBufUtil.getBytes(f.payload()));
-                        List<Arrival> list = list(f.type());
-                        synchronized (list) {
-                            list.add(a);
-                            list.notifyAll();
-                        }
-                    }
-                    if (f.type() == MessageType.VIDEO) wire.send(new Messages.Received(++video).toFrame());
-                } catch (IOException e) {
-                    return;
-                } finally {
-                    f.release();
+        @Override
+        protected void frame(String sender, Frame f, long arrivalMicros) {
+            if ((f.type() == MessageType.VIDEO || f.type() == MessageType.AUDIO) && "alice".equals(sender)) {
+                Arrival a = new Arrival(System.nanoTime(), f.codec(), ByteBufUtil.getBytes(f.payload()));
+                List<Arrival> list = list(f.type());
+                synchronized (list) {
+                    list.add(a);
+                    list.notifyAll();
                 }
             }
         }
@@ -259,10 +230,5 @@ class CodecDropInIT {
             }
         }
 
-        @Override
-        public void close() throws IOException {
-            closing = true;
-            wire.close();
-        }
     }
 }

