@@ -61,7 +61,18 @@ class RelayPassphraseTest {
         In answer = join(alice, "alice", "lab", "correct horse");
         assertEquals(MessageType.WELCOME, answer.type());
         assertEquals("lab", Messages.Welcome.from(answer.frame()).room());
+        // WELCOME may reach the client before the relay's own thread has listed the member: wait, bounded.
+        for (int i = 0; i < 500 && relay.members().isEmpty(); i++) sleep(10);
         assertEquals(1, relay.members().size());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
