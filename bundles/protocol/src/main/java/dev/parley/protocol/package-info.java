@@ -3,7 +3,7 @@
  * {@code docs/PROTOCOL.md}; this package is its Java implementation, shared by the relay, the client and peers.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.parley.protocol;
 
 import org.osgi.annotation.bundle.Export;

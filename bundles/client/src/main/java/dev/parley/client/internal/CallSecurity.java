@@ -1,6 +1,7 @@
 package dev.parley.client.internal;
 
 import dev.parley.api.call.ConnectOptions;
+import dev.parley.call.MediaProtection;
 import dev.parley.protocol.MessageType;
 import dev.parley.protocol.Messages;
 import dev.parley.security.MediaCipher;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * payload this participant sends and opening those it receives (TEXT travels as {@code E2EE1:} and base64, so it
  * stays valid UTF-8 on the wire). Argon2id takes a few hundred milliseconds and runs off the event loops.
  */
-final class CallSecurity {
+final class CallSecurity implements MediaProtection {
     private static final Logger LOG = LoggerFactory.getLogger(CallSecurity.class);
     static final String TEXT_PREFIX = "E2EE1:";
 
@@ -75,7 +76,8 @@ final class CallSecurity {
     }
 
     /** The payload to send, sealed; null while the key is still being derived (the frame is then skipped). */
-    byte[] seal(MessageType type, int stream, String codec, byte[] payload) {
+    @Override
+    public byte[] seal(MessageType type, int stream, String codec, byte[] payload) {
         MediaCipher.Sealer s = sealer;
         if (s == null) {
             notReady.incrementAndGet();
@@ -85,7 +87,8 @@ final class CallSecurity {
     }
 
     /** A received payload, opened; null (and counted, and said once) when it does not open. */
-    byte[] open(MessageType type, int stream, String codec, byte[] sealed, String from) {
+    @Override
+    public byte[] open(MessageType type, int stream, String codec, byte[] sealed, String from) {
         MediaCipher.Opener o = opener;
         if (o == null) {
             notReady.incrementAndGet();
@@ -100,13 +103,15 @@ final class CallSecurity {
         }
     }
 
-    String sealText(String text) {
+    @Override
+    public String sealText(String text) {
         byte[] sealed = seal(MessageType.TEXT, 0, "", text.getBytes(StandardCharsets.UTF_8));
         return sealed == null ? null : TEXT_PREFIX + Base64.getEncoder().encodeToString(sealed);
     }
 
     /** A chat line as received: opened, or a placeholder that says why it cannot be shown. */
-    String openText(String wire, String from) {
+    @Override
+    public String openText(String wire, String from) {
         if (!wire.startsWith(TEXT_PREFIX)) {
             unsealed.incrementAndGet();
             return "[not end-to-end encrypted: not shown]";

@@ -76,6 +76,12 @@ final class RelayCallChannel extends ChannelInitializer<Channel> {
                     }
 
                     @Override
+                    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                        call.writable(ctx.channel());
+                        ctx.fireChannelWritabilityChanged();
+                    }
+
+                    @Override
                     public void channelInactive(ChannelHandlerContext ctx) {
                         call.channelInactive(ctx.channel());
                     }

@@ -1,6 +1,7 @@
 package dev.parley.relay.internal;
 
 import dev.parley.protocol.MessageType;
+import dev.parley.protocol.VideoWindow;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.util.ReferenceCountUtil;

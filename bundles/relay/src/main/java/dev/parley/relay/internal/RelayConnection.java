@@ -52,6 +52,9 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> handshakeTimeout;
     private Messages.LeaveReason leaveReason = Messages.LeaveReason.CONNECTION_LOST;
     private boolean failed;
+    /** VIDEO frames taken in from this member (a wrapping count), and whether the latest are unacknowledged. */
+    private int videoTakenIn;
+    private boolean videoToAcknowledge;
 
     RelayConnection(RoomDirectory server, RelaySettings settings) {
         this.server = server;
@@ -223,6 +226,10 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
 
     private void forward(ChannelHandlerContext ctx, Frame frame) {
         member.framesIn.incrementAndGet();
+        if (frame.type() == MessageType.VIDEO) {
+            videoTakenIn++;
+            videoToAcknowledge = true;
+        }
         long wait = limits.charge(frame.type(), frame.payload().readableBytes(), System.nanoTime());
         if (wait > 0) pauseReading(ctx, wait);
         Frame stamped = frame.withSender(member.id);
@@ -251,6 +258,20 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         ctx.executor().schedule(() -> {
             if (ctx.channel().isActive()) ctx.channel().config().setAutoRead(true);
         }, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * End of a read batch: tell the sender how much of its video the relay has taken in, so its window opens
+     * (docs/PROTOCOL.md, section 8). Counts are cumulative, so one skipped while the sender is not reading what the
+     * relay writes costs nothing: the next one covers it, and nothing piles up for a sender that never reads.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (videoToAcknowledge && member != null && ctx.channel().isWritable()) {
+            videoToAcknowledge = false;
+            ctx.writeAndFlush(new Messages.Received(videoTakenIn).toFrame(), ctx.voidPromise());
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override

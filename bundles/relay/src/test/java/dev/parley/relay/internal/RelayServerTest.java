@@ -317,6 +317,27 @@ class RelayServerTest {
     }
 
     @Test
+    void theRelayAcknowledgesTheVideoItTakesInFromASender() throws IOException {
+        WireClient bob = join("bob");
+        WireClient alice = join("alice");
+        for (int seq = 0; seq < 7; seq++) alice.sendVideo(seq, payload(alice.id(), seq));
+        int count = 0;
+        while (count < 7) {
+            int next = Messages.Received.from(alice.readUntil(MessageType.RECEIVED).frame()).videoFrames();
+            assertTrue(next > count, "counts only grow: " + next + " after " + count);
+            count = next;
+        }
+        assertEquals(7, count, "cumulative: every frame the relay read, none it did not");
+        // Audio and text are not counted.
+        alice.sendText(0, "not video");
+        alice.send(new Messages.Ping(1).toFrame());
+        alice.readUntil(MessageType.PONG);
+        alice.sendVideo(7, payload(alice.id(), 7));
+        assertEquals(8, Messages.Received.from(alice.readUntil(MessageType.RECEIVED).frame()).videoFrames());
+        bob.readUntil(MessageType.VIDEO);
+    }
+
+    @Test
     void acknowledgingMoreThanWasSentDoesNotWidenTheWindow() throws IOException {
         WireClient bob = join("bob");
         WireClient alice = join("alice");
@@ -494,6 +515,7 @@ class RelayServerTest {
                 }
             }
             int verified = 0;
+            int[] acknowledged = {0};
             while (lastVideo.values().stream().anyMatch(s -> s < videoFrames - 1)
                     || nextText.values().stream().anyMatch(n -> n <= textLines)) {
                 In f = c.read();
@@ -516,6 +538,13 @@ class RelayServerTest {
                         nextText.put(f.sender(), n + 1);
                     }
                     case JOINED -> assertTrue(ids.contains(f.sender()));
+                    case RECEIVED -> {
+                        // The relay acknowledging this member's own video: cumulative, never more than it sent.
+                        int count = Messages.Received.from(f.frame()).videoFrames();
+                        assertTrue(count > acknowledged[0] && count <= videoFrames, () -> "RECEIVED " + count
+                                + " after " + acknowledged[0] + " of " + videoFrames);
+                        acknowledged[0] = count;
+                    }
                     default -> fail(c.id() + " got unexpected " + f);
                 }
             }

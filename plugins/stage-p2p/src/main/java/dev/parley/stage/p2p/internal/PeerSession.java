@@ -132,6 +132,12 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (established) call.writable(ctx.channel());
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (handshakeTimeout != null) handshakeTimeout.cancel(false);
         if (established) call.ended(ctx.channel(), leaveReason);

@@ -1,4 +1,4 @@
-package dev.parley.relay.internal;
+package dev.parley.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,27 +1,29 @@
-package dev.parley.relay.internal;
+package dev.parley.protocol;
 
 /**
- * How many unacknowledged video frames one receiver may have in flight, sized from how long its acknowledgements
- * take rather than from how many frames it took (a rate the window itself would cap).
+ * How many unacknowledged video frames a sender may have in flight on one connection, sized from how long
+ * acknowledgements take rather than from how many frames were taken (a rate the window itself would cap). The one
+ * flow control of Parley video (docs/PROTOCOL.md, section 8): the relay keeps one per receiver, and every call keeps
+ * one for what it sends, to the relay or to a peer.
  *
- * <p>Every frame written is stamped with the time it went out. A RECEIVED tells the relay which frames the receiver
- * has read; the delay of the newest of them, from the relay's write to the acknowledgement's arrival, is what the
- * frames waited in sockets and in the receiver. From that delay:
+ * <p>Every frame written is stamped with the time it went out. A RECEIVED tells the sender how many frames the
+ * other side has read; the delay of the newest of them, from the write to the acknowledgement's arrival, is what the
+ * frames waited in sockets and in the reader. From that delay:
  * <ul>
  * <li>below half the latency target, and the window was what held video back since the last acknowledgement: the
- * window grows by the frames just acknowledged, so it doubles every round trip while the receiver keeps up. A fast
+ * window grows by the frames just acknowledged, so it doubles every round trip while the reader keeps up. A fast
  * receiver in a room of 48 (some 1,400 frames a second) so reaches the window it needs in a few round trips, and
  * there is no ceiling a large room could exceed;</li>
  * <li>above the latency target: the window shrinks in proportion (a delay of three times the target leaves a third of
  * the window), at most once per window of frames, so one slow round trip is not counted many times over;</li>
  * <li>in between: the window stays as it is.</li>
  * </ul>
- * A receiver that reads 10 frames a second so holds one frame in flight, and the video it reads is at most about
- * one frame old; one that does not read at all holds what it had and gets nothing more. Confined to the receiver's
- * event loop: not thread-safe.
+ * A reader that takes 10 frames a second so holds one frame in flight, and the video it reads is at most about
+ * one frame old; one that does not read at all holds what it had and gets nothing more. Confined to the
+ * connection's event loop: not thread-safe.
  */
-final class VideoWindow {
-    static final int MIN = 1;
+public final class VideoWindow {
+    public static final int MIN = 1;
 
     private final long targetNanos;
     private long[] sentAt = new long[64];
@@ -33,13 +35,13 @@ final class VideoWindow {
     private int shrinkFence;
     private long lastDelayNanos = -1;
 
-    VideoWindow(int initial, int latencyTargetMillis) {
+    public VideoWindow(int initial, int latencyTargetMillis) {
         this.size = Math.max(MIN, initial);
         this.targetNanos = Math.max(1, latencyTargetMillis) * 1_000_000L;
     }
 
     /** A window whose counters start at {@code count} rather than 0, as after 2^32 frames (for tests of wrapping). */
-    static VideoWindow startingAt(int initial, int latencyTargetMillis, int count) {
+    public static VideoWindow startingAt(int initial, int latencyTargetMillis, int count) {
         VideoWindow w = new VideoWindow(initial, latencyTargetMillis);
         w.sent = count;
         w.acked = count;
@@ -48,17 +50,17 @@ final class VideoWindow {
     }
 
     /** Whether one more frame may be written now. */
-    boolean open() {
+    public boolean open() {
         return sent - acked < size;
     }
 
     /** A frame was held back because the window was full: it is what limits this receiver. */
-    void held() {
+    public void held() {
         limited = true;
     }
 
     /** A video frame was written at {@code nowNanos}. */
-    void sent(long nowNanos) {
+    public void sent(long nowNanos) {
         int inFlight = sent - acked;
         if (inFlight >= sentAt.length) grow();
         sentAt[sent & (sentAt.length - 1)] = nowNanos;
@@ -75,7 +77,7 @@ final class VideoWindow {
      * The receiver reported {@code count} video frames read in total (a wrapping u32). A count behind an earlier one
      * is stale and ignored; one ahead of what was sent counts as everything sent.
      */
-    void acknowledged(int count, long nowNanos) {
+    public void acknowledged(int count, long nowNanos) {
         if (count - sent > 0) count = sent;
         int newly = count - acked;
         if (newly <= 0) return;
@@ -93,15 +95,15 @@ final class VideoWindow {
         limited = false;
     }
 
-    int size() { return size; }
+    public int size() { return size; }
 
-    int inFlight() { return sent - acked; }
+    public int inFlight() { return sent - acked; }
 
     /** Frames written so far (wrapping). */
-    int sent() { return sent; }
+    public int sent() { return sent; }
 
     /** The delay of the latest acknowledgement in nanoseconds, or -1 before the first. */
-    long lastDelayNanos() { return lastDelayNanos; }
+    public long lastDelayNanos() { return lastDelayNanos; }
 
     @Override
     public String toString() {
