@@ -31,11 +31,12 @@ import java.util.stream.Stream;
  */
 final class ConfigFiles {
     /**
-     * Configurations whose mere existence starts something: a file never creates them, it only gives values when
-     * the command line asked for the component. A {@code parley.relay.cfg} must not start a relay in a client.
+     * Configurations whose mere existence starts something, or which a stage sets as a whole: a file never creates
+     * them, it only gives values when the command line asked for the component. A {@code parley.relay.cfg} must not
+     * start a relay in a client, and a {@code parley.media.cfg} must not turn video on in a text-only stage.
      */
     static final List<String> GATED = List.of("parley.relay", "parley.relay.text", "parley.client", "parley.demo",
-            "parley.bench", "parley.stages", "parley.p2p", "parley.console.stdin", "parley.console.stats", "parley.ui.");
+            "parley.bench", "parley.stages", "parley.p2p", "parley.media", "parley.console.stdin", "parley.console.stats", "parley.ui.");
 
     private final List<Path> dirs;
 

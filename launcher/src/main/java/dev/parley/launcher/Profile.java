@@ -98,6 +98,11 @@ final class Profile {
         server = relay.host();
         int port = relay.port();
         Profile p = new Profile("client", false);
+        // The media first, so the call's media start as asked; its other keys come from config/parley.media.cfg.
+        Hashtable<String, Object> media = p.config("parley.media");
+        if (o.flag("no-video")) media.put("video", false);
+        if (o.flag("no-audio")) media.put("audio", false);
+        if (o.has("fps")) media.put("fps", o.integer("fps", 15));
         Hashtable<String, Object> c = p.config("parley.client");
         // What the command line says; everything else comes from config/parley.client.cfg, else the defaults (an
         // empty name is the user's login name).
@@ -105,9 +110,6 @@ final class Profile {
         c.put("port", port);
         if (o.has("name")) c.put("name", o.get("name", ""));
         if (o.has("room")) c.put("room", o.get("room", ConnectOptions.DEFAULT_ROOM));
-        if (o.flag("no-video")) c.put("video", false);
-        if (o.flag("no-audio")) c.put("audio", false);
-        if (o.has("fps")) c.put("fps", o.integer("fps", 15));
         p.plaintext(o, c);
         p.trust(o, c);
         passphrase(o, c);

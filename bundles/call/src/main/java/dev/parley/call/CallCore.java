@@ -103,6 +103,14 @@ public abstract class CallCore implements Call {
     /** The sender field of frames this call writes: 0 towards a relay (which stamps its own), the local id between peers. */
     protected abstract int senderField();
 
+    /**
+     * Who sent a frame that arrived: the header's sender field, which a relay stamps. Between peers there is only
+     * one possible sender, whatever the field says.
+     */
+    protected int senderOf(Frame frame) {
+        return frame.sender();
+    }
+
     /** A local frame is about to be sent (a relay call checks its codec agreement here). Any thread. */
     protected void sending(MediaFrame frame) {
     }
@@ -160,9 +168,10 @@ public abstract class CallCore implements Call {
             }
             case AUDIO -> publishRemote(frame, MediaKind.AUDIO);
             case TEXT -> {
-                String from = nameOf(frame.sender());
+                int sender = senderOf(frame);
+                String from = nameOf(sender);
                 String text = protection.openText(frame.payload().toString(StandardCharsets.UTF_8), from);
-                ChatMessage m = new ChatMessage(frame.sender(), from, text, clock.toLocal(frame.timestampMicros()), false);
+                ChatMessage m = new ChatMessage(sender, from, text, clock.toLocal(frame.timestampMicros()), false);
                 remember(m);
                 publishRemote(frame, MediaKind.TEXT);
                 listeners.chat(m);
@@ -202,14 +211,15 @@ public abstract class CallCore implements Call {
     }
 
     private void publishRemote(Frame frame, MediaKind kind) {
-        String from = nameOf(frame.sender());
+        int sender = senderOf(frame);
+        String from = nameOf(sender);
         byte[] payload = ByteBufUtil.getBytes(frame.payload());
         if (kind != MediaKind.TEXT && protection != MediaProtection.NONE) {
             payload = protection.open(frame.type(), frame.stream(), frame.codec(), payload, from);
             if (payload == null) return;
         }
         bus.publish(MediaFrame.builder(kind)
-                .sender(frame.sender())
+                .sender(sender)
                 .senderName(from)
                 .stream(frame.stream())
                 .sequence(Integer.toUnsignedLong(frame.sequence()))

@@ -14,6 +14,13 @@ public interface LocalMedia {
     Session start(MediaBus bus, String participantName, Settings settings);
 
     /**
+     * Starts the local participant's media as configured (the {@code parley.media} settings: what to send, at what
+     * size and rate, from which source, with which codec) and follows every change of that configuration while the
+     * session runs: a stage switch or an edited {@code config/parley.media.cfg} updates it live.
+     */
+    Session start(MediaBus bus, String participantName);
+
+    /**
      * What to send.
      *
      * @param video       send video (camera or test pattern)

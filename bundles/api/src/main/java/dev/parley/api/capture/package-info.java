@@ -1,6 +1,6 @@
 /** Capture SPI: media sources (camera, test pattern, microphone, tone) and audio sinks. */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package dev.parley.api.capture;
 
 import org.osgi.annotation.bundle.Export;

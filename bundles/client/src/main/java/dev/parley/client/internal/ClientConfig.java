@@ -4,7 +4,7 @@ import dev.parley.api.call.ConnectOptions;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(id = ClientConfig.PID, name = "Parley client", description = "Which relay and room to join, as whom, with what media")
+@ObjectClassDefinition(id = ClientConfig.PID, name = "Parley client", description = "Which relay and room to join, and as whom (what media: parley.media)")
 public @interface ClientConfig {
     String PID = "parley.client";
 
@@ -19,36 +19,6 @@ public @interface ClientConfig {
 
     @AttributeDefinition(description = "Room to join")
     String room() default ConnectOptions.DEFAULT_ROOM;
-
-    @AttributeDefinition(description = "Send video")
-    boolean video() default true;
-
-    @AttributeDefinition(description = "Send and play audio")
-    boolean audio() default true;
-
-    @AttributeDefinition(description = "Video width in pixels")
-    int videoWidth() default 640;
-
-    @AttributeDefinition(description = "Video height in pixels")
-    int videoHeight() default 480;
-
-    @AttributeDefinition(description = "Video frames per second")
-    int fps() default 15;
-
-    @AttributeDefinition(description = "Audio sample rate in Hz")
-    int sampleRate() default 16000;
-
-    @AttributeDefinition(description = "Preferred video source id, for example test-pattern (empty: the best present)")
-    String videoSource() default "";
-
-    @AttributeDefinition(description = "Preferred audio source id, for example tone (empty: the best present)")
-    String audioSource() default "";
-
-    @AttributeDefinition(description = "Preferred video codec name, for example jpeg (empty: the best present)")
-    String videoCodec() default "";
-
-    @AttributeDefinition(description = "Preferred audio codec name, for example pcm-s16le (empty: the best present)")
-    String audioCodec() default "";
 
     @AttributeDefinition(description = "Join over TLS 1.3 (false: the lab's plain TCP, which anyone on the network can read)")
     boolean tls() default true;

@@ -7,30 +7,68 @@ import dev.parley.api.capture.CaptureSpec;
 import dev.parley.api.capture.LocalMedia;
 import dev.parley.api.capture.MediaPublisher;
 import dev.parley.api.codec.MediaFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Local media as switches over the best publisher and audio player present: what a stage's media flags turn on. */
-@Component(service = LocalMedia.class)
+/**
+ * Local media as switches over the best publisher and audio player present: what a stage's media flags turn on.
+ * Holds the {@code parley.media} settings; sessions started without settings of their own follow every change
+ * of them, so a stage switch or an edited settings file changes what is sent without touching the call.
+ */
+@Component(service = LocalMedia.class, configurationPid = MediaConfig.PID)
+@Designate(ocd = MediaConfig.class)
 public final class SwitchableMedia implements LocalMedia {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchableMedia.class);
 
     private final MediaPublisher publisher;
     private final AudioPlayer player;
+    /** Sessions that follow the configuration. */
+    private final Set<Switches> following = ConcurrentHashMap.newKeySet();
+    private volatile Settings configured;
 
     @Activate
-    public SwitchableMedia(@Reference MediaPublisher publisher, @Reference AudioPlayer player) {
+    public SwitchableMedia(@Reference MediaPublisher publisher, @Reference AudioPlayer player, MediaConfig config) {
         this.publisher = publisher;
         this.player = player;
+        this.configured = settingsOf(config);
+    }
+
+    /** New media settings: every following session changes what it sends, the calls stay as they are. */
+    @Modified
+    void modified(MediaConfig config) {
+        Settings s = settingsOf(config);
+        synchronized (following) {
+            configured = s;
+            for (Switches session : following) session.update(s);
+        }
+    }
+
+    static Settings settingsOf(MediaConfig c) {
+        return new Settings(c.video(), c.audio(), c.videoWidth(), c.videoHeight(), c.fps(), c.sampleRate(),
+                c.videoSource(), c.audioSource(), c.videoCodec(), c.audioCodec());
     }
 
     @Override
     public Session start(MediaBus bus, String participantName, Settings settings) {
         Switches s = new Switches(bus, participantName);
         s.update(settings);
+        return s;
+    }
+
+    @Override
+    public Session start(MediaBus bus, String participantName) {
+        Switches s = new Switches(bus, participantName);
+        synchronized (following) {
+            following.add(s);
+            s.update(configured);
+        }
         return s;
     }
 
@@ -78,6 +116,7 @@ public final class SwitchableMedia implements LocalMedia {
 
         @Override
         public synchronized void close() {
+            following.remove(this);
             video = closeQuietly(video);
             audio = closeQuietly(audio);
             playout = closeQuietly(playout);

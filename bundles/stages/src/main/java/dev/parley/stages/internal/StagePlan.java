@@ -16,6 +16,8 @@ import java.util.Map;
 record StagePlan(Stage stage, Map<String, Hashtable<String, Object>> configurations, String summary) {
     static final String RELAY_PID = "parley.relay";
     static final String PLAIN_TEXT_PID = "parley.relay.text";
+    /** The local participant's media, whichever transport carries the call. */
+    static final String MEDIA_PID = "parley.media";
 
     static StagePlan of(Stage stage, SessionOptions o) {
         Map<String, Hashtable<String, Object>> out = new LinkedHashMap<>();
@@ -47,28 +49,28 @@ record StagePlan(Stage stage, Map<String, Hashtable<String, Object>> configurati
                     throw new StageException("stage " + stage.id() + " joins a relay: give --server HOST[:PORT] "
                             + "(or --serve to be the relay)");
                 }
+                media(props(out, MEDIA_PID), stage, o); // first: the call starts with the stage's media
                 Hashtable<String, Object> c = props(out, Stage.Transport.RELAY.pid);
                 c.put("server", o.server());
                 c.put("port", o.serverPort());
                 c.put("name", o.name());
                 c.put("room", o.room());
                 security(c, o);
-                media(c, stage, o);
-                summary = o.name() + " in room " + o.room() + " on the relay " + o.server() + ":" + o.serverPort();
+                                summary = o.name() + " in room " + o.room() + " on the relay " + o.server() + ":" + o.serverPort();
             }
             case P2P -> {
                 if (!o.listen() && o.connect().isBlank()) {
                     throw new StageException("stage " + stage.id() + " is peer-to-peer: give --listen [PORT] on one "
                             + "side and --connect HOST[:PORT] on the other");
                 }
+                media(props(out, MEDIA_PID), stage, o); // first: the call starts with the stage's media
                 Hashtable<String, Object> c = props(out, Stage.Transport.P2P.pid);
                 c.put("listen", o.listen());
                 c.put("host", o.listen() ? o.host() : o.connect());
                 c.put("port", o.peerPort());
                 c.put("name", o.name());
                 security(c, o);
-                media(c, stage, o);
-                summary = o.name() + (o.listen() ? " waiting for a peer on port " + o.peerPort()
+                                summary = o.name() + (o.listen() ? " waiting for a peer on port " + o.peerPort()
                         : " talking to the peer at " + o.connect() + ":" + o.peerPort());
             }
             default -> summary = o.name();

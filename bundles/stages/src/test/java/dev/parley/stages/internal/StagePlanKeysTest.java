@@ -81,7 +81,7 @@ class StagePlanKeysTest {
     @Test
     void everyKeyOfEveryKindOfStagePlanIsDeclaredByItsComponent() throws IOException {
         Map<String, Set<String>> declared = metatype();
-        assertTrue(declared.keySet().containsAll(List.of("parley.client", "parley.p2p", "parley.relay", "parley.relay.text",
+        assertTrue(declared.keySet().containsAll(List.of("parley.client", "parley.p2p", "parley.media", "parley.relay", "parley.relay.text",
                 "parley.example.bot")), "metatype found: " + declared.keySet());
         Stage.Choice all = new Stage.Choice("test-pattern", "tone", "jpeg", "pcm-s16le", 320, 240, 10, 48000);
         Set<MediaKind> everything = EnumSet.allOf(MediaKind.class);

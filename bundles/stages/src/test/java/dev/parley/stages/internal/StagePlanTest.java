@@ -29,53 +29,57 @@ class StagePlanTest {
     }
 
     @Test
-    void stagesFourAndFiveDifferOnlyInTheClientsAudioFlagSoTheSwitchKeepsTheCall() {
+    void stagesFourAndFiveDifferOnlyInTheAudioFlagSoTheSwitchKeepsTheCall() {
         Map<String, Hashtable<String, Object>> four = StagePlan.of(FOUR, alice()).configurations();
         Map<String, Hashtable<String, Object>> five = StagePlan.of(FIVE, alice()).configurations();
+        assertEquals(List.of("parley.media", "parley.client"), List.copyOf(four.keySet()),
+                "the media first, so the call starts with the stage's media");
         assertEquals(four.keySet(), five.keySet());
-        Hashtable<String, Object> a = four.get("parley.client");
-        Hashtable<String, Object> b = five.get("parley.client");
+        assertEquals(four.get("parley.client"), five.get("parley.client"), "the call's configuration is untouched");
+        Hashtable<String, Object> a = four.get("parley.media");
+        Hashtable<String, Object> b = five.get("parley.media");
         assertEquals(false, a.get("audio"));
         assertEquals(true, b.get("audio"));
         a.remove("audio");
         b.remove("audio");
         assertEquals(a, b);
-        assertEquals("10.0.0.1", a.get("server"));
-        assertEquals(7001, a.get("port"));
-        assertEquals("alice", a.get("name"));
+        Hashtable<String, Object> client = four.get("parley.client");
+        assertEquals("10.0.0.1", client.get("server"));
+        assertEquals(7001, client.get("port"));
+        assertEquals("alice", client.get("name"));
     }
 
     @Test
-    void aStagesPreferredSourcesAndCodecsReachTheClient() {
+    void aStagesPreferredSourcesAndCodecsReachTheMedia() {
         Stage chosen = new Stage("7", "", Stage.Transport.RELAY, EnumSet.of(MediaKind.VIDEO, MediaKind.TEXT), 0, "", "",
                 List.of(), new Stage.Choice("test-pattern", "", "jpeg", "", 0, 0, 0, 0));
-        Hashtable<String, Object> client = StagePlan.of(chosen, alice()).configurations().get("parley.client");
-        assertEquals("test-pattern", client.get("videoSource"));
-        assertEquals("jpeg", client.get("videoCodec"));
-        assertEquals("", client.get("audioSource"));
-        assertEquals(15, client.get("fps"), "neither the command line nor the stage says: 15");
-        assertEquals(null, client.get("videoWidth"), "the client's default size");
+        Hashtable<String, Object> media = StagePlan.of(chosen, alice()).configurations().get("parley.media");
+        assertEquals("test-pattern", media.get("videoSource"));
+        assertEquals("jpeg", media.get("videoCodec"));
+        assertEquals("", media.get("audioSource"));
+        assertEquals(15, media.get("fps"), "neither the command line nor the stage says: 15");
+        assertEquals(null, media.get("videoWidth"), "the client's default size");
     }
 
     @Test
     void aStageFileSetsSizeRatesAndTheCommandLinesFpsWins() {
         Stage small = new Stage("8", "", Stage.Transport.RELAY, EnumSet.of(MediaKind.VIDEO, MediaKind.AUDIO, MediaKind.TEXT),
                 0, "", "", List.of(), new Stage.Choice("", "", "", "", 320, 240, 10, 48000));
-        Hashtable<String, Object> client = StagePlan.of(small, alice()).configurations().get("parley.client");
-        assertEquals(320, client.get("videoWidth"));
-        assertEquals(240, client.get("videoHeight"));
-        assertEquals(10, client.get("fps"));
-        assertEquals(48000, client.get("sampleRate"));
+        Hashtable<String, Object> media = StagePlan.of(small, alice()).configurations().get("parley.media");
+        assertEquals(320, media.get("videoWidth"));
+        assertEquals(240, media.get("videoHeight"));
+        assertEquals(10, media.get("fps"));
+        assertEquals(48000, media.get("sampleRate"));
         Hashtable<String, Object> faster = StagePlan.of(small, alice().with(Map.of("fps", "25"), Stage.Transport.RELAY))
-                .configurations().get("parley.client");
+                .configurations().get("parley.media");
         assertEquals(25, faster.get("fps"));
     }
 
     @Test
     void aTextOnlyRelayStageSendsNoVideoAndNoAudio() {
-        Hashtable<String, Object> client = StagePlan.of(TWO, alice()).configurations().get("parley.client");
-        assertEquals(false, client.get("video"));
-        assertEquals(false, client.get("audio"));
+        Hashtable<String, Object> media = StagePlan.of(TWO, alice()).configurations().get("parley.media");
+        assertEquals(false, media.get("video"));
+        assertEquals(false, media.get("audio"));
     }
 
     @Test

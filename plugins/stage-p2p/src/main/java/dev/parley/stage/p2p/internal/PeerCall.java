@@ -105,6 +105,12 @@ final class PeerCall extends CallCore {
     /** Refused for good, or left: no more sessions. */
     boolean isOver() { return over || hasLeft(); }
 
+    /** The peer, whatever its frames carry in the sender field (a client written from PROTOCOL.md may write 0). */
+    @Override
+    protected int senderOf(Frame frame) {
+        return address.peerId();
+    }
+
     @Override
     protected int senderField() {
         return address.localId();

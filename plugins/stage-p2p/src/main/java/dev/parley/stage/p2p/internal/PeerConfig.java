@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(id = PeerConfig.PID, name = "Parley peer-to-peer call",
-        description = "A direct call with one peer, no relay: listen for it or connect to it (stages 1 and 3)")
+        description = "A direct call with one peer, no relay: listen for it or connect to it (stages 1 and 3; what media: parley.media)")
 public @interface PeerConfig {
     String PID = "parley.p2p";
 
@@ -19,36 +19,6 @@ public @interface PeerConfig {
 
     @AttributeDefinition(description = "This participant's name, shown to the peer (empty: the user's login name)")
     String name() default "";
-
-    @AttributeDefinition(description = "Send video (stage 3)")
-    boolean video() default false;
-
-    @AttributeDefinition(description = "Send and play audio")
-    boolean audio() default false;
-
-    @AttributeDefinition(description = "Video width in pixels")
-    int videoWidth() default 640;
-
-    @AttributeDefinition(description = "Video height in pixels")
-    int videoHeight() default 480;
-
-    @AttributeDefinition(description = "Video frames per second")
-    int fps() default 15;
-
-    @AttributeDefinition(description = "Audio sample rate in Hz")
-    int sampleRate() default 16000;
-
-    @AttributeDefinition(description = "Preferred video source id, for example test-pattern (empty: the best present)")
-    String videoSource() default "";
-
-    @AttributeDefinition(description = "Preferred audio source id, for example tone (empty: the best present)")
-    String audioSource() default "";
-
-    @AttributeDefinition(description = "Preferred video codec name, for example jpeg (empty: the best present)")
-    String videoCodec() default "";
-
-    @AttributeDefinition(description = "Preferred audio codec name, for example pcm-s16le (empty: the best present)")
-    String audioCodec() default "";
 
     @AttributeDefinition(description = "TLS 1.3 between the peers: the listening side presents its certificate (made on first start), the connecting side trusts it on first use (false: plain TCP)")
     boolean tls() default true;
