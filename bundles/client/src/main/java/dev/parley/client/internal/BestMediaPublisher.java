@@ -42,7 +42,7 @@ public final class BestMediaPublisher implements MediaPublisher {
             policyOption = ReferencePolicyOption.GREEDY)
     void addSource(MediaSource source, Map<String, Object> properties) {
         sources.add(source, properties);
-        live.forEach(LivePublication::reconsider);
+        live.forEach(p -> p.arrived(source));
     }
 
     void removeSource(MediaSource source) {
@@ -54,7 +54,7 @@ public final class BestMediaPublisher implements MediaPublisher {
             policyOption = ReferencePolicyOption.GREEDY)
     void addEncoder(FrameEncoder encoder, Map<String, Object> properties) {
         encoders.add(encoder, properties);
-        live.forEach(LivePublication::reconsider);
+        live.forEach(p -> p.arrived(encoder));
     }
 
     void removeEncoder(FrameEncoder encoder) {

@@ -62,6 +62,17 @@ final class LivePublication implements Publication {
         this.onClose = onClose;
     }
 
+    /**
+     * A source or encoder (re)appeared: one that failed before gets another try (a camera withdrawn while it was
+     * silent or taken by another process is offered again when it works), then the best is chosen.
+     */
+    void arrived(Object service) {
+        synchronized (lock) {
+            failed.remove(service);
+        }
+        reconsider();
+    }
+
     /** Switches to the best source and encoder present, if they changed. */
     void reconsider() {
         java.util.List<MediaSource.Capture> stale = new java.util.ArrayList<>();

@@ -6,16 +6,24 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Hashtable;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -27,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * {@link MediaSource} (ranking {@value #RANKING}, above the test pattern) for each camera found. With no video device,
  * or without webcam-capture installed, it registers nothing and says so in one line.
  *
+ * <p>A plugin may bring a webcam-capture {@code WebcamDriver} as a service (IP cameras, or a test driver serving known
+ * pictures): cameras are then discovered through it, and again when it goes. A camera that stops sending pictures
+ * for {@value #SILENCE_MILLIS} ms while it captures is withdrawn, so the publication falls back to the test pattern
+ * within a second, and the log says so; it is probed every {@value #PROBE_MILLIS} ms and comes back when it sends
+ * again. Everything that touches webcam-capture runs on one thread of this component.
+ *
  * <p>Configuration PID {@value #PID}: {@code enabled} (default true), {@code discoveryTimeoutMillis} (default 5000,
  * also the limit for opening a camera), {@code deviceDirectory} (default /dev, where video* nodes are looked for).
  */
@@ -35,7 +49,10 @@ import org.slf4j.LoggerFactory;
 public final class WebcamDiscovery {
     public static final String PID = "parley.capture.video.webcam";
     static final int RANKING = 10;
+    static final long SILENCE_MILLIS = 700;
+    static final long PROBE_MILLIS = 500;
     static final String NO_CAMERA = "no camera found; video uses the test pattern";
+    private static final long WATCH_MILLIS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(WebcamDiscovery.class);
 
     @ObjectClassDefinition(name = "Parley webcam", description = "Camera discovery through webcam-capture")
@@ -52,41 +69,72 @@ public final class WebcamDiscovery {
 
     private final BundleContext context;
     private final Config config;
-    private final Thread discovery;
-    private final List<ServiceRegistration<MediaSource>> registrations = new ArrayList<>();
-    private final List<WebcamSource> sources = new ArrayList<>();
-    private boolean deactivated;
+    private final ScheduledExecutorService worker;
+    /** Every camera found, with its registration while it is offered (null while it is withdrawn). Worker only. */
+    private final Map<WebcamSource, ServiceRegistration<MediaSource>> cameras = new LinkedHashMap<>();
+    /** A driver service, or null for webcam-capture's own. */
+    private volatile Object driver;
     private boolean libraryUsed;
+    private long lastProbeNanos;
 
     @Activate
     public WebcamDiscovery(BundleContext context, Config config) {
         this.context = context;
         this.config = config;
-        this.discovery = new Thread(this::discover, "parley-webcam-discovery");
-        discovery.setDaemon(true);
-        discovery.start();
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-webcam-discovery");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.execute(this::discover);
+        worker.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Reference(service = com.github.sarxos.webcam.WebcamDriver.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindDriver(ComponentServiceObjects<Object> service) {
+        Object d = service.getService();
+        driver = d;
+        rediscover("a camera driver arrived (" + d.getClass().getName() + ")");
+    }
+
+    void unbindDriver(ComponentServiceObjects<Object> service) {
+        driver = null;
+        rediscover("the camera driver went");
+    }
+
+    private void rediscover(String why) {
+        try {
+            worker.execute(() -> {
+                LOG.info("{}: looking for cameras again", why);
+                withdrawAll();
+                cameras.clear();
+                discover();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException deactivated) {
+            // Going away: nothing to look for.
+        }
     }
 
     @Deactivate
     void deactivate() {
-        discovery.interrupt();
-        synchronized (this) {
-            deactivated = true;
-            for (ServiceRegistration<MediaSource> registration : registrations) {
-                unregisterQuietly(registration);
-            }
-            registrations.clear();
-            // A plain loop: a method reference would link WebcamSource even when webcam-capture is absent.
-            for (WebcamSource source : sources) {
-                source.dispose();
-            }
-            sources.clear();
-            if (libraryUsed) {
-                try {
-                    WebcamSource.stopDiscovery();
-                } catch (RuntimeException | LinkageError e) {
-                    LOG.debug("stopping webcam-capture discovery failed", e);
-                }
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        withdrawAll();
+        // A plain loop: a method reference would link WebcamSource even when webcam-capture is absent.
+        for (WebcamSource source : cameras.keySet()) {
+            source.dispose();
+        }
+        cameras.clear();
+        if (libraryUsed) {
+            try {
+                WebcamSource.stopDiscovery();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("stopping webcam-capture discovery failed", e);
             }
         }
     }
@@ -96,46 +144,74 @@ public final class WebcamDiscovery {
             LOG.info("camera discovery is disabled ({}); video uses the test pattern", PID);
             return;
         }
-        if (!hasVideoDevice(Path.of(config.deviceDirectory()))) {
+        Object d = driver;
+        if (d == null && !hasVideoDevice(Path.of(config.deviceDirectory()))) {
             LOG.info(NO_CAMERA);
             return;
         }
-        List<WebcamSource> found;
+        Thread thread = Thread.currentThread();
         try {
-            synchronized (this) {
-                libraryUsed = true;
+            libraryUsed = true;
+            thread.setContextClassLoader(WebcamSource.libraryLoader());
+            WebcamSource.useDriver(d);
+            for (WebcamSource source : WebcamSource.discover(config.discoveryTimeoutMillis())) {
+                cameras.put(source, null);
+                offer(source);
+                LOG.info("camera found: {} ({})", source.id(), source.description());
             }
-            found = WebcamSource.discover(config.discoveryTimeoutMillis());
         } catch (TimeoutException e) {
             LOG.warn("camera discovery took longer than {} ms; video uses the test pattern", config.discoveryTimeoutMillis());
-            return;
         } catch (NoClassDefFoundError e) {
             LOG.info("webcam-capture is not installed ({}); video uses the test pattern", e.toString());
-            return;
         } catch (RuntimeException | LinkageError e) {
             // Typically the native grabber failed to load: it needs libv4l2.so.0 (Debian package libv4l-0).
             LOG.warn("camera discovery failed ({}; the grabber needs libv4l2.so.0); video uses the test pattern", e.toString());
-            return;
         }
-        if (found.isEmpty()) {
-            LOG.info(NO_CAMERA);
-            return;
-        }
-        register(found);
+        if (cameras.isEmpty()) LOG.info(NO_CAMERA);
     }
 
-    private synchronized void register(List<WebcamSource> found) {
-        if (deactivated) {
-            return;
+    /**
+     * Every {@value #WATCH_MILLIS} ms: a camera silent for too long while it captures is withdrawn (the publication
+     * then takes the next best source); a withdrawn one that sends again is offered again.
+     */
+    private void watch() {
+        if (cameras.isEmpty()) return;
+        long now = System.nanoTime();
+        boolean probe = now - lastProbeNanos >= TimeUnit.MILLISECONDS.toNanos(PROBE_MILLIS);
+        if (probe) lastProbeNanos = now;
+        for (Map.Entry<WebcamSource, ServiceRegistration<MediaSource>> e : cameras.entrySet()) {
+            WebcamSource source = e.getKey();
+            if (e.getValue() != null) {
+                if (source.silentNanos(now) > TimeUnit.MILLISECONDS.toNanos(SILENCE_MILLIS)) {
+                    LOG.warn("camera {} sent no picture for {} ms; video uses the next source (the test pattern) "
+                            + "until it is back", source.id(), SILENCE_MILLIS);
+                    unregisterQuietly(e.getValue());
+                    e.setValue(null);
+                }
+            } else if (probe && !source.capturing() && source.probe()) {
+                LOG.info("camera {} sends pictures again; video goes back to it", source.id());
+                e.setValue(register(source));
+            }
         }
-        for (WebcamSource source : found) {
-            Hashtable<String, Object> properties = new Hashtable<>();
-            properties.put(MediaSource.PROP_SOURCE, source.id());
-            properties.put(FrameEncoder.PROP_KIND, "VIDEO");
-            properties.put(Constants.SERVICE_RANKING, RANKING);
-            sources.add(source);
-            registrations.add(context.registerService(MediaSource.class, source, properties));
-            LOG.info("camera found: {} ({})", source.id(), source.description());
+    }
+
+    private void offer(WebcamSource source) {
+        cameras.put(source, register(source));
+    }
+
+    private ServiceRegistration<MediaSource> register(WebcamSource source) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(MediaSource.PROP_SOURCE, source.id());
+        properties.put(FrameEncoder.PROP_KIND, "VIDEO");
+        properties.put(Constants.SERVICE_RANKING, RANKING);
+        return context.registerService(MediaSource.class, source, properties);
+    }
+
+    private void withdrawAll() {
+        for (Map.Entry<WebcamSource, ServiceRegistration<MediaSource>> e : cameras.entrySet()) {
+            if (e.getValue() != null) unregisterQuietly(e.getValue());
+            e.setValue(null);
+            e.getKey().dispose();
         }
     }
 

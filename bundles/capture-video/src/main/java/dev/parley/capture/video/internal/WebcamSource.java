@@ -4,6 +4,7 @@ import dev.parley.capture.common.PacedCapture;
 
 import com.github.sarxos.webcam.Webcam;
 import com.github.sarxos.webcam.WebcamDiscoveryService;
+import com.github.sarxos.webcam.WebcamLockException;
 import dev.parley.api.MediaKind;
 import dev.parley.api.capture.CaptureException;
 import dev.parley.api.capture.CaptureSpec;
@@ -28,7 +29,9 @@ import java.util.function.Consumer;
  * exists when a camera does. Only this class touches webcam-capture, which keeps the bundle usable without it.
  *
  * <p>BridJ loads its grabber through the thread context class loader, so every thread that calls into
- * webcam-capture gets the library's own loader. One capture at a time per camera.
+ * webcam-capture gets the library's own loader. One capture at a time per camera. While it captures, the time of
+ * the last picture is kept, so that {@link WebcamDiscovery} sees within a second when the camera stops sending
+ * (unplugged, or its driver stops serving) and puts the test pattern in its place.
  */
 final class WebcamSource implements MediaSource {
     private static final int DEFAULT_FRAME_RATE = 15;
@@ -38,6 +41,13 @@ final class WebcamSource implements MediaSource {
     private final String id;
     private final long openTimeoutMillis;
     private PacedCapture current;
+    /** A camera may take this long to deliver its first picture after opening before it counts as silent. */
+    static final long FIRST_PICTURE_GRACE_NANOS = 3_000_000_000L;
+    /**
+     * When the running capture last got a picture (System.nanoTime; at open, the end of the grace for the first
+     * picture), or 0 while not capturing.
+     */
+    private volatile long lastPictureNanos;
 
     private WebcamSource(Webcam webcam, int index, long openTimeoutMillis) {
         this.webcam = webcam;
@@ -59,6 +69,23 @@ final class WebcamSource implements MediaSource {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * Makes {@code driver} (a {@code WebcamDriver} service of a plugin: IP cameras, a test driver) the one
+     * webcam-capture discovers with, or goes back to its default (V4L2 through BridJ) when it is null.
+     */
+    static void useDriver(Object driver) {
+        if (driver == null) {
+            Webcam.resetDriver();
+        } else {
+            Webcam.setDriver((com.github.sarxos.webcam.WebcamDriver) driver);
+        }
+    }
+
+    /** webcam-capture's class loader, which BridJ wants as the context loader of every thread calling it. */
+    static ClassLoader libraryLoader() {
+        return Webcam.class.getClassLoader();
     }
 
     /** Stops webcam-capture's hot-plug polling thread, if discovery started it. */
@@ -107,12 +134,18 @@ final class WebcamSource implements MediaSource {
             throw new CaptureException("camera " + webcam.getName() + " did not open within " + openTimeoutMillis + " ms");
         } catch (ExecutionException e) {
             executor.shutdownNow();
+            if (e.getCause() instanceof WebcamLockException) {
+                // Another process (another Parley, say) has it: webcam-capture's lock file in java.io.tmpdir says so.
+                throw new CaptureException("camera " + webcam.getName() + " is in use by another process (its lock file "
+                        + webcam.getLock().getLockFile() + " is fresh); video uses the next source", e.getCause());
+            }
             throw new CaptureException("camera " + webcam.getName() + " could not be opened: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
             throw new CaptureException("interrupted while opening camera " + webcam.getName());
         }
+        lastPictureNanos = System.nanoTime() + FIRST_PICTURE_GRACE_NANOS;
         current = new PacedCapture(executor, this::closed);
         return current.start(1_000_000_000L / frameRate, this::grab, sink, true);
     }
@@ -125,15 +158,49 @@ final class WebcamSource implements MediaSource {
     }
 
     private synchronized void closed() {
+        lastPictureNanos = 0;
         webcam.close();
         current = null;
     }
 
+    /** How long the running capture has had no picture, in nanoseconds; 0 when it is not capturing. */
+    long silentNanos(long nowNanos) {
+        long last = lastPictureNanos;
+        return last == 0 ? 0 : Math.max(0, nowNanos - last);
+    }
+
+    /** Whether a capture is running. */
+    synchronized boolean capturing() {
+        return current != null;
+    }
+
+    /**
+     * Opens the camera, asks for one picture and closes it again: whether a camera that stopped sending is back.
+     * Called with webcam-capture's class loader as context loader, never while a capture runs.
+     */
+    synchronized boolean probe() {
+        if (current != null) return true;
+        try {
+            if (!webcam.open()) return false;
+            return webcam.getImage() != null;
+        } catch (RuntimeException e) {
+            return false;
+        } finally {
+            webcam.close();
+        }
+    }
+
     private VideoImage grab() {
-        BufferedImage image = webcam.getImage();
+        BufferedImage image;
+        try {
+            image = webcam.getImage();
+        } catch (RuntimeException e) {
+            return null; // a camera that went away; the watch in WebcamDiscovery notices the silence
+        }
         if (image == null) {
             return null;
         }
+        lastPictureNanos = System.nanoTime();
         if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
             return new VideoImage(image);
         }

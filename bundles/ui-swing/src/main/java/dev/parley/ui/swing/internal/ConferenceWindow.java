@@ -133,7 +133,9 @@ final class ConferenceWindow {
     private String localNote() {
         Publication camera = actions.publication(MediaKind.VIDEO).orElse(null);
         if (camera == null) return "not sending video";
-        return camera.muted() ? "camera muted" : "";
+        if (camera.muted()) return "camera muted";
+        // No camera, or the camera stopped sending: the publication fell back to the test pattern; say so here too.
+        return camera.source().equals("test-pattern") ? "test pattern: no camera sending" : "";
     }
 
     private IntFunction<String> names(Call c) {
