@@ -25,12 +25,13 @@ final class Profile {
                                                                                    take --plaintext and --trust
               parley stage N --serve [--port 7000]                                 the relay of a relay stage
               parley stage N --listen [PORT] | --connect HOST[:PORT] [--name NAME] peer-to-peer stages (1, 3)
+              parley devices [--wait SECONDS]                                      cameras, audio sources and outputs found
               parley help
             Connections use TLS 1.3: a relay makes its certificate on first start and prints its fingerprint; a client
             trusts it on first use and refuses a changed one. --plaintext (on both sides) sends everything in the clear.
             A client shows the Swing window when there is a display, else the console; the demo the console.
             In a client, type chat lines (or pipe them in, with /COMMAND for a shell command: /stage 5, /who);
-            in the shell: say TEXT, who, stats, codecs, ui [swing|console], stage [N], quit.""";
+            in the shell: say TEXT, who, stats, codecs, devices [video|audio N|ID|best], ui [swing|console], stage [N], quit.""";
     /** The views {@code --ui} can choose; each is a component gated by the configuration parley.ui.NAME. */
     static final List<String> VIEWS = List.of("console", "swing");
 
@@ -59,6 +60,7 @@ final class Profile {
             case "demo" -> demo(o, interactive, display);
             case "bench" -> bench(o);
             case "stage" -> stage(o, interactive, display, home);
+            case "devices" -> devices(o);
             default -> throw new Options.UsageException(o.profile.equals("help") ? "" : "unknown command '" + o.profile + "'");
         };
     }
@@ -250,6 +252,14 @@ final class Profile {
             // fall through to the usage error
         }
         throw new Options.UsageException("--" + key + " takes a number of seconds");
+    }
+
+    /** Lists the capture devices and audio outputs found (after discovery had {@code --wait} seconds) and stops. */
+    private static Profile devices(Options o) {
+        check(o, "wait");
+        Profile p = new Profile("devices", false);
+        p.config("parley.console.devices").put("waitMillis", (int) (o.has("wait") ? seconds(o, "wait") * 1000 : 3000));
+        return p;
     }
 
     private static Profile bench(Options o) {

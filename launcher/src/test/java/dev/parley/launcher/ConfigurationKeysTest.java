@@ -54,6 +54,7 @@ class ConfigurationKeysTest {
                         "--stats", "2", "--ui", "console", "--trust", "00".repeat(32), "--passphrase", "p", "--e2ee"),
                 profile("client", "--server", "h", "--plaintext"),
                 profile("demo", "--port", "7002", "--names", "a,b", "--fps", "5", "--room", "d", "--plaintext"),
+                profile("devices", "--wait", "1"),
                 profile("bench", "--clients", "3", "--slow", "1", "--slow-fps", "5", "--stalled", "1", "--fps", "10", "--size", "100",
                         "--audio", "--seconds", "1", "--warmup", "1", "--window", "8", "--sweep", "2:4:1", "--chart", "c.png",
                         "--json", "--server", "h:1", "--relay-pid", "4", "--plaintext"));

@@ -123,7 +123,20 @@ class WebcamIT {
         alice.awaitLog("camera webcam:0 sends pictures again");
         WireListener.waitFor(() -> observer.known("alice", back) >= 10, "the camera's pictures again from alice");
 
-        // 4. A second process on this machine finds the camera taken (webcam-capture's lock file) and says so; the
+        // 4. devices lists the camera in use and switches sources live, by id and back to the best, mid-call.
+        alice.type("/devices");
+        alice.awaitContaining("webcam:0         Webcam Parley test camera   <- in use");
+        alice.awaitContaining("test-pattern");
+        int switched = observer.of("alice").size();
+        alice.type("/devices video test-pattern");
+        alice.awaitContaining("video: test-pattern (was webcam:0)");
+        WireListener.waitFor(() -> observer.unknown("alice", switched) >= 10, "the chosen test pattern from alice");
+        int best = observer.of("alice").size();
+        alice.type("/devices video 1");
+        alice.awaitContaining("video: webcam:0 (was test-pattern)");
+        WireListener.waitFor(() -> observer.known("alice", best) >= 10, "the camera again after choosing it by number");
+
+        // 5. A second process on this machine finds the camera taken (webcam-capture's lock file) and says so; the
         //    first keeps sending its pictures.
         ParleyProcess bob = start(home, "bob", "client", "--server", "127.0.0.1:" + port, "--name", "bob",
                 "--room", "cam", "--no-audio", "--ui", "console");
@@ -133,5 +146,19 @@ class WebcamIT {
         int withBob = observer.of("alice").size();
         WireListener.waitFor(() -> observer.known("alice", withBob) >= 10, "alice's camera still, with bob there");
         assertTrue(!alice.stderr().contains("[ERROR]"), alice.stderr());
+    }
+
+    @Test
+    void parleyDevicesListsACameraAPluginBrings() throws Exception {
+        Path jar = Path.of(System.getProperty("parley.testcam.jar", "../testing/fake-webcam/target/none.jar"));
+        Path home = ParleyProcess.copyOfDistribution();
+        Files.copy(jar, home.resolve("plugins").resolve("parley-test-camera.jar"));
+        try (ParleyProcess devices = ParleyProcess.startIn(home, "devices", "devices", "--wait", "4")) {
+            devices.awaitContaining("video sources (best first):");
+            devices.awaitContaining("1  webcam:0         Webcam Parley test camera");
+            devices.awaitContaining("2  test-pattern");
+            devices.awaitContaining("1  tone");
+            devices.awaitContaining("choose: devices video|audio");
+        }
     }
 }
