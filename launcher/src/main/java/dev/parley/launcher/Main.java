@@ -50,7 +50,10 @@ public final class Main {
         System.exit(Integer.getInteger("parley.exitCode", 0));
     }
 
-    /** Null when windows can be opened, else the reason in a few words. */
+    /**
+     * Null when windows can be opened, else the reason in a few words. The views say it with
+     * {@code ConferenceView.whyNoDisplay()}; the launcher runs before the api bundle is there, so it asks itself.
+     */
     private static String whyNoDisplay() {
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) return "DISPLAY is not set";

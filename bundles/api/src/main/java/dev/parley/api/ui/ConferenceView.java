@@ -20,6 +20,12 @@ public interface ConferenceView extends CallListener {
     /** Component property: {@code true} when the view needs a graphical display and cannot run headless. */
     String PROP_NEEDS_DISPLAY = "parley.ui.display";
 
+    /** Why this JVM has no display, in words a user can act on: for the line that says a view cannot open. */
+    static String whyNoDisplay() {
+        String display = System.getenv("DISPLAY");
+        return display == null || display.isBlank() ? "DISPLAY is not set" : "java.awt.headless is true";
+    }
+
     /** The configuration PID of a view is this prefix and its name. */
     String PID_PREFIX = "parley.ui.";
 

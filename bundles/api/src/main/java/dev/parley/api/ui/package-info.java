@@ -1,6 +1,6 @@
 /** User interfaces: views that show a call and can be swapped while it runs. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.parley.api.ui;
 
 import org.osgi.annotation.bundle.Export;

@@ -69,7 +69,7 @@ public final class ConfigViewSwitch implements ViewSwitch {
                     : "no " + name + " view is installed (installed: " + String.join(", ", views.keySet()) + ")");
         }
         if (needsDisplay(view) && GraphicsEnvironment.isHeadless()) {
-            throw new ViewUnavailableException("the " + title(name) + " UI needs a display (" + HeadlessReason.now() + ")");
+            throw new ViewUnavailableException("the " + title(name) + " UI needs a display (" + dev.parley.api.ui.ConferenceView.whyNoDisplay() + ")");
         }
         try {
             // The new view first, then the old ones go: for a moment both show the call, never neither.

@@ -81,9 +81,7 @@ public final class SwingView implements ConferenceView, WindowActions {
     private void open(SwingViewConfig config) {
         if (closed) return;
         if (GraphicsEnvironment.isHeadless()) {
-            String display = System.getenv("DISPLAY");
-            fallBack("the Swing UI needs a display (" + (display == null || display.isBlank() ? "DISPLAY is not set"
-                    : "java.awt.headless is true") + ")");
+            fallBack("the Swing UI needs a display (" + ConferenceView.whyNoDisplay() + ")");
             return;
         }
         try {
