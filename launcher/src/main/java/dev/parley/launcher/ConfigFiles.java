@@ -36,7 +36,8 @@ final class ConfigFiles {
      * start a relay in a client, and a {@code parley.media.cfg} must not turn video on in a text-only stage.
      */
     static final List<String> GATED = List.of("parley.relay", "parley.relay.text", "parley.client", "parley.demo",
-            "parley.bench", "parley.stages", "parley.p2p", "parley.media", "parley.console.stdin", "parley.console.stats", "parley.ui.");
+            "parley.bench", "parley.stages", "parley.p2p", "parley.media", "parley.capture.audio.file",
+            "parley.capture.video.file", "parley.sink.record", "parley.console.stdin", "parley.console.stats", "parley.ui.");
 
     private final List<Path> dirs;
 

@@ -17,6 +17,7 @@ final class Profile {
               parley server [--port 7000] [--host 0.0.0.0] [--protect ROOM=PASSPHRASE] [--plaintext [--text-port 9999]]
               parley client --server HOST[:PORT] [--name NAME] [--room lobby] [--no-video] [--no-audio] [--stats SECONDS]
                             [--ui swing|console] [--trust FINGERPRINT | --plaintext] [--passphrase TEXT [--e2ee]]
+                            [--video-file PICTURES|FILE.mjpeg] [--audio-file FILE.wav] [--record FILE.wav]
               parley demo [--port 7000] [--names alice,bob,carol] [--fps 15] [--ui console|swing] [--plaintext]
               parley bench [--clients 10] [--slow 1] [--slow-fps 10] [--stalled 0] [--fps 30] [--size 40000] [--audio] [--plaintext]
                            [--warmup 3] [--seconds 10] [--sweep FROM:TO:STEP] [--chart FILE.png] [--json]
@@ -93,7 +94,7 @@ final class Profile {
 
     private static Profile client(Options o, boolean interactive, String display) {
         check(o, "server", "port", "name", "room", "no-video", "no-audio", "fps", "stats", "ui", "plaintext", "trust",
-                "passphrase", "e2ee");
+                "passphrase", "e2ee", "video-file", "audio-file", "record");
         String server = o.get("server", null);
         if (server == null) throw new Options.UsageException("a client needs --server HOST[:PORT]");
         HostPort relay = HostPort.parse(server, o.integer("port", ConnectOptions.DEFAULT_PORT));
@@ -105,6 +106,7 @@ final class Profile {
         if (o.flag("no-video")) media.put("video", false);
         if (o.flag("no-audio")) media.put("audio", false);
         if (o.has("fps")) media.put("fps", o.integer("fps", 15));
+        p.files(o);
         Hashtable<String, Object> c = p.config("parley.client");
         // What the command line says; everything else comes from config/parley.client.cfg, else the defaults (an
         // empty name is the user's login name).
@@ -189,7 +191,7 @@ final class Profile {
     /** {@code parley stage N ...}: the stage controller gets the stage and the session's settings. */
     private static Profile stage(Options o, boolean interactive, String display, java.nio.file.Path home) {
         check(o, "name", "room", "server", "port", "connect", "listen", "serve", "host", "fps", "stats", "ui", "plaintext",
-                "trust");
+                "trust", "video-file", "audio-file", "record");
         if (o.positional.size() != 1) {
             throw new Options.UsageException("which stage? parley stage N [options]; stages: "
                     + String.join(", ", StageFiles.read(home).stream().map(StageFiles.Entry::id).toList()));
@@ -203,6 +205,7 @@ final class Profile {
         c.put("name", o.get("name", System.getProperty("user.name", "guest")));
         c.put("room", o.get("room", ConnectOptions.DEFAULT_ROOM));
         if (o.has("fps")) c.put("fps", o.integer("fps", 15)); // else the stage file's, else 15
+        p.files(o);
         if (o.has("host")) c.put("host", o.get("host", "0.0.0.0"));
         c.put("serve", serve);
         p.plaintext(o, c);
@@ -252,6 +255,29 @@ final class Profile {
             // fall through to the usage error
         }
         throw new Options.UsageException("--" + key + " takes a number of seconds");
+    }
+
+    /**
+     * {@code --video-file PATH} (a folder of JPEG or PNG pictures, or an MJPEG file), {@code --audio-file PATH} (a WAV
+     * file): repeatable sources that take the place of the camera and the microphone, looping; {@code --record PATH}
+     * (a WAV file): what this participant hears is written there instead of played.
+     */
+    private void files(Options o) {
+        if (o.has("video-file")) config("parley.capture.video.file").put("path", existing(o, "video-file"));
+        if (o.has("audio-file")) config("parley.capture.audio.file").put("path", existing(o, "audio-file"));
+        if (o.has("record")) {
+            java.nio.file.Path record = java.nio.file.Path.of(o.get("record", "")).toAbsolutePath();
+            if (record.getParent() != null && !java.nio.file.Files.isDirectory(record.getParent())) {
+                throw new Options.UsageException("--record " + record + ": the folder " + record.getParent() + " does not exist");
+            }
+            config("parley.sink.record").put("path", record.toString());
+        }
+    }
+
+    private static String existing(Options o, String key) {
+        java.nio.file.Path path = java.nio.file.Path.of(o.get(key, "")).toAbsolutePath();
+        if (!java.nio.file.Files.exists(path)) throw new Options.UsageException("--" + key + " " + path + ": no such file or folder");
+        return path.toString();
     }
 
     /** Lists the capture devices and audio outputs found (after discovery had {@code --wait} seconds) and stops. */
