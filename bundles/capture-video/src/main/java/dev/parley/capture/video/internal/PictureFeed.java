@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,8 +85,10 @@ final class PictureFeed implements AutoCloseable {
             Thread.currentThread().interrupt();
             return null;
         }
-        if (!closed && !decoder.isShutdown()) {
+        try {
             ahead = decoder.submit(this::decodeNext);
+        } catch (RejectedExecutionException closing) {
+            // closed while this frame was on its way; the capture stops delivering before the next one
         }
         return picture;
     }
