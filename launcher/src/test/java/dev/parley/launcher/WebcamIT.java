@@ -149,6 +149,33 @@ class WebcamIT {
     }
 
     @Test
+    void aFolderOfPicturesIsSentInNameOrderWithVideoFile() throws Exception {
+        Path pictures = Files.createTempDirectory("parley-pictures-");
+        for (int n = 0; n < 12; n++) {
+            ImageIO.write(KnownPictures.picture(n * 7L, 320, 240), "png", pictures.resolve(String.format("p%03d.png", n)).toFile());
+        }
+        int port = ParleyProcess.freePort();
+        ParleyProcess server = start(ParleyProcess.DIST, "relay", "server", "--port", String.valueOf(port), "--host", "127.0.0.1");
+        server.awaitContaining("relay listening on port " + port);
+        observer = new Pictures(port, "files");
+        ParleyProcess alice = start(ParleyProcess.DIST, "alice", "client", "--server", "127.0.0.1:" + port, "--name", "alice",
+                "--room", "files", "--no-audio", "--ui", "console", "--video-file", pictures.toString());
+        alice.awaitLog("alice video source: file:");
+        WireListener.waitFor(() -> observer.known("alice", 0) >= 30, "30 of the folder's pictures from alice");
+        List<Integer> seen = observer.of("alice").stream().map(Pictures.Seen::picture).toList();
+        assertTrue(seen.stream().allMatch(n -> n >= 0 && n % 7 == 0), "only the folder's pictures: " + seen);
+        int next = 0;
+        int wrapped = 0;
+        for (int n : seen) {
+            int index = n / 7;
+            if (index < next) wrapped++;
+            next = index;
+        }
+        assertTrue(wrapped >= 1, "the folder loops: " + seen);
+        assertTrue(wrapped <= seen.size() / 10 + 1, "in name order, looping: " + seen);
+    }
+
+    @Test
     void parleyDevicesListsACameraAPluginBrings() throws Exception {
         Path jar = Path.of(System.getProperty("parley.testcam.jar", "../testing/fake-webcam/target/none.jar"));
         Path home = ParleyProcess.copyOfDistribution();
