@@ -7,14 +7,18 @@ import dev.parley.api.StreamKey;
 import dev.parley.api.Subscription;
 import dev.parley.api.capture.AudioPlayer;
 import dev.parley.api.capture.AudioSink;
+import dev.parley.api.capture.PlayoutStats;
 import dev.parley.api.codec.AudioSamples;
 import dev.parley.api.codec.CodecException;
 import dev.parley.api.codec.FrameDecoder;
-import dev.parley.api.codec.MediaFormat;
 import dev.parley.api.codec.RawFrame;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -24,9 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays remote audio: one decoder session and one playback per stream, picked by the codec name in each frame and
- * the best sink present. A stream with no decoder is logged once and skipped, never thrown about; a frame its
- * decoder refuses (corrupt or truncated) is skipped and the stream plays on. Both are counted.
+ * Plays remote audio: one decoder session per stream, picked by the codec name in each frame, and one {@link Mixer}
+ * per bus, which puts each stream through a jitter buffer of its own and mixes them all into one playback of the
+ * best sink present. A stream with no decoder is logged once and skipped, never thrown about; a frame its decoder
+ * refuses (corrupt or truncated) is skipped and the stream plays on; a decoded frame that is not 20 ms long (the
+ * mixer's tick) is skipped too. All are counted.
  */
 @Component(service = AudioPlayer.class)
 public final class BusAudioPlayer implements AudioPlayer {
@@ -36,40 +42,73 @@ public final class BusAudioPlayer implements AudioPlayer {
     private final RankedServices<AudioSink> sinks = new RankedServices<>();
     private final AtomicLong framesWithoutDecoder = new AtomicLong();
     private final AtomicLong undecodableFrames = new AtomicLong();
+    private final List<Mixer> mixers = new CopyOnWriteArrayList<>();
+    private final MixerClock clock;
+    private final Consumer<Mixer> launch;
+
+    public BusAudioPlayer() {
+        this(MixerClock.SYSTEM, Mixer::start);
+    }
+
+    /** With the mixers' clock, and what starts a mixer: its own thread, or a test that ticks it by hand. */
+    BusAudioPlayer(MixerClock clock, Consumer<Mixer> launch) {
+        this.clock = clock;
+        this.launch = launch;
+    }
 
     @Override
     public AutoCloseable start(MediaBus bus) {
-        Playout playout = new Playout();
+        Mixer mixer = new Mixer(() -> sinks.best(s -> true).orElse(null), clock);
+        Playout playout = new Playout(mixer);
+        mixers.add(mixer);
+        launch.accept(mixer);
         Subscription sub = bus.subscribe("audio-playout", f -> f.kind() == MediaKind.AUDIO && !f.isLocal(), playout::play);
         return () -> {
             sub.close();
             playout.close();
+            mixer.close();
+            mixers.remove(mixer);
         };
     }
 
-    /** Per-stream state, touched only by the subscription's thread (and close afterwards). */
+    @Override
+    public List<PlayoutStats> stats() {
+        List<PlayoutStats> all = new ArrayList<>();
+        for (Mixer m : mixers) all.addAll(m.stats());
+        return all;
+    }
+
+    /** Per-stream decoders, touched only by the subscription's thread (and close afterwards). */
     private final class Playout {
-        private final Map<StreamKey, StreamPlayout> streams = new HashMap<>();
+        private final Mixer mixer;
+        private final Map<StreamKey, StreamDecoder> streams = new HashMap<>();
+
+        Playout(Mixer mixer) {
+            this.mixer = mixer;
+        }
 
         void play(MediaFrame frame) {
-            StreamPlayout s = streams.computeIfAbsent(frame.streamKey(), k -> new StreamPlayout());
+            StreamDecoder s = streams.computeIfAbsent(frame.streamKey(), k -> new StreamDecoder(mixer));
             s.play(frame);
         }
 
         void close() {
-            streams.values().forEach(StreamPlayout::close);
+            streams.values().forEach(StreamDecoder::close);
             streams.clear();
         }
     }
 
-    private final class StreamPlayout {
+    private final class StreamDecoder {
+        private final Mixer mixer;
         private String codecId;
         private FrameDecoder decoder;
         private FrameDecoder.DecoderSession session;
-        private AudioSink sink;
-        private AudioSink.Playback playback;
-        private MediaFormat format;
         private boolean reportedMissing;
+        private boolean reportedLength;
+
+        StreamDecoder(Mixer mixer) {
+            this.mixer = mixer;
+        }
 
         void play(MediaFrame frame) {
             String name = FrameDecoder.codecName(frame.codec());
@@ -89,7 +128,7 @@ public final class BusAudioPlayer implements AudioPlayer {
                     codecId = frame.codec();
                 }
                 RawFrame raw = session.decode(frame.payload());
-                if (raw instanceof AudioSamples samples) output(samples);
+                if (raw instanceof AudioSamples samples) output(frame, samples);
             } catch (CodecException e) {
                 undecodableFrames.incrementAndGet();
                 LOG.debug("Skipping an undecodable {} frame from {}: {}", name, frame.senderName(), e.getMessage());
@@ -100,22 +139,17 @@ public final class BusAudioPlayer implements AudioPlayer {
             }
         }
 
-        private void output(AudioSamples samples) {
-            AudioSink best = sinks.best(s -> true).orElse(null);
-            MediaFormat wanted = MediaFormat.audio(samples.sampleRate(), samples.channels(), 20);
-            if (best != sink || !wanted.equals(format)) {
-                closePlayback();
-                sink = best;
-                format = wanted;
-                if (best == null) return;
-                try {
-                    playback = best.open(wanted);
-                } catch (Exception e) {
-                    LOG.warn("Audio sink {} cannot play: {}", best.id(), e.getMessage());
-                    playback = null;
+        private void output(MediaFrame frame, AudioSamples samples) {
+            if (samples.samples().length / samples.channels() != Mixer.frameLength(samples.sampleRate())) {
+                undecodableFrames.incrementAndGet();
+                if (!reportedLength) {
+                    LOG.warn("Audio from {} decodes to frames of {} µs; the mixer plays 20 ms frames", frame.senderName(),
+                            samples.durationMicros());
                 }
+                reportedLength = true;
+                return;
             }
-            if (playback != null) playback.play(samples);
+            mixer.offer(frame, samples);
         }
 
         private void closeSession() {
@@ -123,14 +157,8 @@ public final class BusAudioPlayer implements AudioPlayer {
             session = null;
         }
 
-        private void closePlayback() {
-            if (playback != null) playback.close();
-            playback = null;
-        }
-
         void close() {
             closeSession();
-            closePlayback();
         }
     }
 

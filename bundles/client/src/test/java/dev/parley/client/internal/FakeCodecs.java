@@ -105,9 +105,13 @@ final class FakeCodecs {
         }
     }
 
-    /** A decoder that turns every payload into one sample per byte, or refuses the payloads that start with 0. */
+    /**
+     * A decoder that turns every payload into 20 ms at 16 kHz (or {@code samples} samples) of its first byte's value,
+     * or refuses the payloads that start with 0.
+     */
     static final class Decoder implements FrameDecoder {
         final String codec;
+        int samples = 320;
         int opened;
         int decoded;
 
@@ -126,7 +130,9 @@ final class FakeCodecs {
                 public RawFrame decode(ByteBuffer payload) throws CodecException {
                     if (payload.get(payload.position()) == 0) throw new CodecException("corrupt packet");
                     decoded++;
-                    return new AudioSamples(new short[payload.remaining()], 16000, 1);
+                    short[] pcm = new short[samples];
+                    java.util.Arrays.fill(pcm, payload.get(payload.position()));
+                    return new AudioSamples(pcm, 16000, 1);
                 }
 
                 @Override

@@ -2,13 +2,18 @@ package dev.parley.ui.console.internal;
 
 import dev.parley.api.StreamStats;
 import dev.parley.api.call.Call;
+import dev.parley.api.capture.PlayoutStats;
+import java.util.List;
 
-/** A call's live figures as text: a heading line, then one line per stream. */
+/**
+ * A call's live figures as text: a heading line, then one line per stream on the bus, then one per remote audio
+ * stream as it plays here (jitter buffer and latency to the sink line).
+ */
 final class CallFigures {
     private CallFigures() {
     }
 
-    static String of(Call c) {
+    static String of(Call c, List<PlayoutStats> playout) {
         StringBuilder b = new StringBuilder();
         long rtt = c.roundTripMicros();
         b.append("call ").append(c.name()).append(" in ").append(c.room()).append(": ")
@@ -17,6 +22,11 @@ final class CallFigures {
         for (StreamStats s : c.bus().stats()) {
             String who = s.key().sender() == 0 ? c.name() + " (you)" : s.key().sender() + " " + s.senderName();
             b.append(String.format("%n  %-16s %-5s %s", who, s.key().kind().name().toLowerCase(), s.summary()));
+        }
+        for (PlayoutStats p : playout) {
+            String who = p.key().sender() + " " + p.senderName();
+            String what = p.key().stream() == 0 ? "play" : "play#" + p.key().stream();
+            b.append(String.format("%n  %-16s %-5s %s", who, what, p.summary()));
         }
         return b.toString();
     }

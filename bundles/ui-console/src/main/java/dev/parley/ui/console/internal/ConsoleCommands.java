@@ -3,6 +3,7 @@ package dev.parley.ui.console.internal;
 import dev.parley.api.call.Call;
 import dev.parley.api.call.Participant;
 import dev.parley.api.call.RelayStatus;
+import dev.parley.api.capture.AudioPlayer;
 import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -25,6 +26,7 @@ public final class ConsoleCommands {
     private final BundleContext context;
     private volatile Call call;
     private volatile RelayStatus relay;
+    private volatile AudioPlayer player;
 
     @Activate
     public ConsoleCommands(BundleContext context) {
@@ -42,6 +44,12 @@ public final class ConsoleCommands {
     void setRelay(RelayStatus r) { relay = r; }
 
     void unsetRelay(RelayStatus r) { if (relay == r) relay = null; }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPlayer(AudioPlayer p) { player = p; }
+
+    void unsetPlayer(AudioPlayer p) { if (player == p) player = null; }
 
     /** say TEXT: sends a chat line to the room. */
     public String say(String... words) {
@@ -62,12 +70,13 @@ public final class ConsoleCommands {
         return b.toString();
     }
 
-    /** stats: live figures of every stream, and of the relay if one runs here. */
+    /** stats: live figures of every stream and of remote audio playout, and of the relay if one runs here. */
     public String stats() {
         StringBuilder b = new StringBuilder();
         Call c = call;
         if (c != null) {
-            b.append(CallFigures.of(c));
+            AudioPlayer p = player;
+            b.append(CallFigures.of(c, p == null ? List.of() : p.stats()));
             if (!c.protection().isEmpty()) b.append(b.length() == 0 ? "" : "\n").append("connection: ").append(c.protection());
         }
         if (relay != null) b.append(b.length() == 0 ? "" : "\n").append(relayMembers());
