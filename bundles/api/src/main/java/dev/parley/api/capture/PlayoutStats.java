@@ -1,6 +1,7 @@
 package dev.parley.api.capture;
 
 import dev.parley.api.StreamKey;
+import dev.parley.api.StreamStats;
 
 /**
  * How one remote audio stream plays here: how its packets arrive and what the jitter buffer made of them.
@@ -18,6 +19,16 @@ import dev.parley.api.StreamKey;
  */
 public record PlayoutStats(StreamKey key, String senderName, double jitterMillis, double depthMillis,
                            double targetMillis, long played, long late, long concealed, double latencyMillis) {
+
+    /**
+     * Audio/video skew against the same sender's video: the video's median latency on the bus (capture to arrival)
+     * less this stream's latency to the sink line, in ms. Positive: the sound is ahead of the picture; negative:
+     * behind it. ITU-R BT.1359 finds +45 ms to -125 ms undetectable. NaN when either latency is not known yet.
+     */
+    public double skewMillis(StreamStats video) {
+        if (video == null || video.latencyP50Micros() < 0 || latencyMillis < 0) return Double.NaN;
+        return video.latencyP50Micros() / 1000.0 - latencyMillis;
+    }
 
     /** The figures on one line, as the console prints them. */
     public String summary() {

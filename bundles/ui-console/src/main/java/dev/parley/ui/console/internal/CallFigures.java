@@ -1,5 +1,6 @@
 package dev.parley.ui.console.internal;
 
+import dev.parley.api.MediaKind;
 import dev.parley.api.StreamStats;
 import dev.parley.api.call.Call;
 import dev.parley.api.capture.PlayoutStats;
@@ -23,11 +24,21 @@ final class CallFigures {
             String who = s.key().sender() == 0 ? c.name() + " (you)" : s.key().sender() + " " + s.senderName();
             b.append(String.format("%n  %-16s %-5s %s", who, s.key().kind().name().toLowerCase(), s.summary()));
         }
+        List<StreamStats> streams = c.bus().stats();
         for (PlayoutStats p : playout) {
             String who = p.key().sender() + " " + p.senderName();
             String what = p.key().stream() == 0 ? "play" : "play#" + p.key().stream();
-            b.append(String.format("%n  %-16s %-5s %s", who, what, p.summary()));
+            b.append(String.format("%n  %-16s %-5s %s%s", who, what, p.summary(), skew(p, streams)));
         }
         return b.toString();
+    }
+
+    /** "  a/v +12 ms" against the sender's video, when it sends video and both latencies are known. */
+    static String skew(PlayoutStats p, List<StreamStats> streams) {
+        StreamStats video = streams.stream()
+                .filter(s -> s.key().sender() == p.key().sender() && s.key().kind() == MediaKind.VIDEO)
+                .findFirst().orElse(null);
+        double skew = p.skewMillis(video);
+        return Double.isNaN(skew) ? "" : String.format("  a/v %+.0f ms", skew);
     }
 }

@@ -92,7 +92,7 @@ final class ConferenceWindow {
         frame.setTitle("Parley \u2014 no call");
         feeds.clear();
         roster.showRoster(List.of());
-        stats.show(List.of(), Integer::toString, "no call");
+        stats.show(List.of(), List.of(), Integer::toString, "no call");
     }
 
     void joined(Participant p) {
@@ -127,7 +127,7 @@ final class ConferenceWindow {
         MediaFeed m = media;
         String status = c.state().name().toLowerCase() + (rtt < 0 ? "" : String.format("  \u00B7  rtt %.1f ms", rtt / 1000.0))
                 + (m == null ? "" : "  \u00B7  view skipped " + m.dropped() + " frames");
-        stats.show(c.bus().stats(), names(c), status);
+        stats.show(c.bus().stats(), actions.playout(), names(c), status);
     }
 
     private String localNote() {

@@ -70,6 +70,10 @@ public final class SwingView implements ConferenceView, WindowActions {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ViewSwitch viewSwitch;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile dev.parley.api.capture.AudioPlayer player;
+
     @Activate
     public SwingView(BundleContext context, SwingViewConfig config) {
         this.context = context;
@@ -173,6 +177,12 @@ public final class SwingView implements ConferenceView, WindowActions {
             c = shown;
         }
         return p == null || c == null ? Optional.empty() : p.publication(c.bus(), kind);
+    }
+
+    @Override
+    public List<dev.parley.api.capture.PlayoutStats> playout() {
+        dev.parley.api.capture.AudioPlayer p = player;
+        return p == null ? List.of() : p.stats();
     }
 
     @Override public List<RankedList.Ranked<MediaSource>> sources() { return sources.all(); }

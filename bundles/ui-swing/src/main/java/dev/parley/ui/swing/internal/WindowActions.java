@@ -20,6 +20,9 @@ interface WindowActions {
     List<RankedList.Ranked<FrameDecoder>> decoders();
 
     /** Sends a chat line; throws IllegalArgumentException for a line the call refuses. */
+    /** How each remote audio stream plays here (jitter buffer, latency to the speaker); empty without a player. */
+    List<dev.parley.api.capture.PlayoutStats> playout();
+
     void say(String text);
 
     /** Leaves the window for the console view; the call goes on. */
