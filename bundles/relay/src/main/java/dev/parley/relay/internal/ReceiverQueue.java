@@ -202,6 +202,18 @@ final class ReceiverQueue {
         }
     }
 
+    /**
+     * A RECEIVED for this member's own video: written ahead of anything queued (it orders nothing) and flushed with
+     * the rest of this cycle's writes, so acknowledging costs no flush of its own.
+     */
+    void acknowledge(Object received) {
+        if (released) {
+            ReferenceCountUtil.release(received);
+            return;
+        }
+        write(received);
+    }
+
     /** Drops everything still queued; called when the connection closes. Idempotent. */
     void release() {
         if (released) return;

@@ -267,9 +267,9 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
      */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (videoToAcknowledge && member != null && ctx.channel().isWritable()) {
+        if (Boolean.getBoolean("noack") == false && videoToAcknowledge && member != null && ctx.channel().isWritable()) {
             videoToAcknowledge = false;
-            ctx.writeAndFlush(new Messages.Received(videoTakenIn).toFrame(), ctx.voidPromise());
+            member.queue.acknowledge(new Messages.Received(videoTakenIn).toFrame());
         }
         ctx.fireChannelReadComplete();
     }
