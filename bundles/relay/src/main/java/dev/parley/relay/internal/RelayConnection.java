@@ -267,7 +267,7 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
      */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (Boolean.getBoolean("noack") == false && videoToAcknowledge && member != null && ctx.channel().isWritable()) {
+        if (videoToAcknowledge && member != null && ctx.channel().isWritable()) {
             videoToAcknowledge = false;
             member.queue.acknowledge(new Messages.Received(videoTakenIn).toFrame());
         }
