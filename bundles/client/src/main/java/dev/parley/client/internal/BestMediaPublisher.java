@@ -1,6 +1,7 @@
 package dev.parley.client.internal;
 
 import dev.parley.api.MediaBus;
+import dev.parley.common.RankedList;
 import dev.parley.api.MediaKind;
 import dev.parley.api.capture.CaptureSpec;
 import dev.parley.api.capture.MediaPublisher;
@@ -20,8 +21,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /** Publishes local media with whichever sources and encoders are present, re-choosing as they come and go. */
 @Component(service = MediaPublisher.class)
 public final class BestMediaPublisher implements MediaPublisher {
-    private final RankedServices<MediaSource> sources = new RankedServices<>();
-    private final RankedServices<FrameEncoder> encoders = new RankedServices<>();
+    private final RankedList<MediaSource> sources = new RankedList<>();
+    private final RankedList<FrameEncoder> encoders = new RankedList<>();
     private final List<LivePublication> live = new CopyOnWriteArrayList<>();
 
     @Override

@@ -1,6 +1,7 @@
 package dev.parley.client.internal;
 
 import dev.parley.api.MediaBus;
+import dev.parley.common.RankedList;
 import dev.parley.api.MediaFrame;
 import dev.parley.api.MediaKind;
 import dev.parley.api.StreamKey;
@@ -38,8 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class BusAudioPlayer implements AudioPlayer {
     private static final Logger LOG = LoggerFactory.getLogger(BusAudioPlayer.class);
 
-    private final RankedServices<FrameDecoder> decoders = new RankedServices<>();
-    private final RankedServices<AudioSink> sinks = new RankedServices<>();
+    private final RankedList<FrameDecoder> decoders = new RankedList<>();
+    private final RankedList<AudioSink> sinks = new RankedList<>();
     private final AtomicLong framesWithoutDecoder = new AtomicLong();
     private final AtomicLong undecodableFrames = new AtomicLong();
     private final List<Mixer> mixers = new CopyOnWriteArrayList<>();

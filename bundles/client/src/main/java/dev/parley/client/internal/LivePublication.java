@@ -1,6 +1,7 @@
 package dev.parley.client.internal;
 
 import dev.parley.api.MediaBus;
+import dev.parley.common.RankedList;
 import dev.parley.api.MediaFrame;
 import dev.parley.api.MediaKind;
 import dev.parley.api.capture.CaptureException;
@@ -32,8 +33,8 @@ final class LivePublication implements Publication {
     private final MediaBus bus;
     private final MediaKind kind;
     private final CaptureSpec spec;
-    private final RankedServices<MediaSource> sources;
-    private final RankedServices<FrameEncoder> encoders;
+    private final RankedList<MediaSource> sources;
+    private final RankedList<FrameEncoder> encoders;
     private final Consumer<LivePublication> onClose;
     private final Set<Object> failed = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -52,8 +53,8 @@ final class LivePublication implements Publication {
     private volatile String preferredCodec = "";
     private boolean closed;
 
-    LivePublication(MediaBus bus, MediaKind kind, CaptureSpec spec, RankedServices<MediaSource> sources,
-                    RankedServices<FrameEncoder> encoders, Consumer<LivePublication> onClose) {
+    LivePublication(MediaBus bus, MediaKind kind, CaptureSpec spec, RankedList<MediaSource> sources,
+                    RankedList<FrameEncoder> encoders, Consumer<LivePublication> onClose) {
         this.bus = bus;
         this.kind = kind;
         this.spec = spec;

@@ -1,6 +1,7 @@
 package dev.parley.client.internal;
 
 import static dev.parley.client.internal.FakeCodecs.ranked;
+import dev.parley.common.RankedList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class LivePublicationSwitchingTest {
     private final List<MediaFrame> published = new CopyOnWriteArrayList<>();
     private final MediaBus bus = mock(MediaBus.class);
-    private final RankedServices<MediaSource> sources = new RankedServices<>();
-    private final RankedServices<FrameEncoder> encoders = new RankedServices<>();
+    private final RankedList<MediaSource> sources = new RankedList<>();
+    private final RankedList<FrameEncoder> encoders = new RankedList<>();
     private final FakeCodecs.Source camera = new FakeCodecs.Source(MediaKind.VIDEO);
     private final FakeCodecs.Encoder imageIo = new FakeCodecs.Encoder("jpeg", "jpeg", MediaKind.VIDEO);
     private final FakeCodecs.Encoder turbo = new FakeCodecs.Encoder("jpeg", "jpeg;enc=turbo", MediaKind.VIDEO);

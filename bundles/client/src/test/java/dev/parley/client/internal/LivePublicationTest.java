@@ -1,6 +1,7 @@
 package dev.parley.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.parley.common.RankedList;
 
 import dev.parley.api.MediaKind;
 import dev.parley.api.capture.CaptureException;
@@ -16,12 +17,12 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class LivePublicationTest {
-    private final RankedServices<MediaSource> sources = new RankedServices<>();
+    private final RankedList<MediaSource> sources = new RankedList<>();
     private final List<String> events = new ArrayList<>();
     private final FakeSource webcam = new FakeSource("webcam:0", false);
     private final FakeSource pattern = new FakeSource("test-pattern", false);
     private final LivePublication camera = new LivePublication(null, MediaKind.VIDEO,
-            new CaptureSpec("alice", MediaFormat.video(320, 240, 15)), sources, new RankedServices<FrameEncoder>(), p -> { });
+            new CaptureSpec("alice", MediaFormat.video(320, 240, 15)), sources, new RankedList<FrameEncoder>(), p -> { });
 
     @Test
     void aPreferredSourceIsUsedWhilePresentAndTheBestRankedOneWhenTheChoiceIsCleared() {
@@ -63,7 +64,7 @@ class LivePublicationTest {
 
     @Test
     void aPreferredCodecIsUsedWhilePresentWhateverItsRankingAndTheBestOneOtherwise() {
-        RankedServices<FrameEncoder> encoders = new RankedServices<>();
+        RankedList<FrameEncoder> encoders = new RankedList<>();
         LivePublication p = new LivePublication(null, MediaKind.VIDEO,
                 new CaptureSpec("alice", MediaFormat.video(320, 240, 15)), sources, encoders, x -> { });
         encoders.add(encoder("turbojpeg"), Map.of("service.ranking", 100, "service.id", 1L));

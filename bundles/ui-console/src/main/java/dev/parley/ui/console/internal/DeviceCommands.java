@@ -5,13 +5,10 @@ import dev.parley.api.call.Call;
 import dev.parley.api.capture.AudioSink;
 import dev.parley.api.capture.MediaPublisher;
 import dev.parley.api.capture.MediaSource;
-import java.util.ArrayList;
-import java.util.Comparator;
+import dev.parley.common.RankedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -26,31 +23,20 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = DeviceCommands.class, property = {"osgi.command.scope=parley", "osgi.command.function=devices"})
 public final class DeviceCommands {
-    /** A service and what ranks it: {@code service.ranking} high first, then the oldest. */
-    private record Ranked<T>(T service, int ranking, long id) {
-        static <T> Ranked<T> of(T service, Map<String, Object> p) {
-            return new Ranked<>(service, p.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0,
-                    p.get(Constants.SERVICE_ID) instanceof Long l ? l : Long.MAX_VALUE);
-        }
-    }
-
-    private static final Comparator<Ranked<?>> BEST_FIRST =
-            Comparator.comparingInt((Ranked<?> r) -> -r.ranking()).thenComparingLong(Ranked::id);
-
-    private final Map<MediaSource, Ranked<MediaSource>> sources = new ConcurrentHashMap<>();
-    private final Map<AudioSink, Ranked<AudioSink>> sinks = new ConcurrentHashMap<>();
+    private final RankedList<MediaSource> sources = new RankedList<>();
+    private final RankedList<AudioSink> sinks = new RankedList<>();
     private volatile Call call;
     private volatile MediaPublisher publisher;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addSource(MediaSource s, Map<String, Object> properties) { sources.put(s, Ranked.of(s, properties)); }
+    void addSource(MediaSource s, Map<String, Object> properties) { sources.add(s, properties); }
 
     void removeSource(MediaSource s) { sources.remove(s); }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addSink(AudioSink s, Map<String, Object> properties) { sinks.put(s, Ranked.of(s, properties)); }
+    void addSink(AudioSink s, Map<String, Object> properties) { sinks.add(s, properties); }
 
     void removeSink(AudioSink s) { sinks.remove(s); }
 
@@ -81,7 +67,7 @@ public final class DeviceCommands {
             }
         }
         b.append("audio outputs (best first; remote audio plays on the first):\n");
-        List<AudioSink> outputs = sinks.values().stream().sorted(BEST_FIRST).map(Ranked::service).toList();
+        List<AudioSink> outputs = sinks.all();
         if (outputs.isEmpty()) b.append("  none\n");
         for (int i = 0; i < outputs.size(); i++) {
             b.append(String.format("  %d  %-16s %s%n", i + 1, outputs.get(i).id(), outputs.get(i).description()));
@@ -121,9 +107,7 @@ public final class DeviceCommands {
     }
 
     private List<MediaSource> sourcesOf(MediaKind kind) {
-        List<MediaSource> out = new ArrayList<>();
-        sources.values().stream().sorted(BEST_FIRST).map(Ranked::service).filter(s -> s.kind() == kind).forEach(out::add);
-        return out;
+        return sources.all().stream().filter(s -> s.kind() == kind).toList();
     }
 
     private Optional<MediaPublisher.Publication> publication(MediaKind kind) {

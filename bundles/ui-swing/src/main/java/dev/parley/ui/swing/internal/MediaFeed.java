@@ -1,6 +1,7 @@
 package dev.parley.ui.swing.internal;
 
 import dev.parley.api.MediaBus;
+import dev.parley.common.RankedList;
 import dev.parley.api.MediaFrame;
 import dev.parley.api.MediaKind;
 import dev.parley.api.Subscription;

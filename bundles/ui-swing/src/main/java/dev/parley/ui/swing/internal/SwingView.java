@@ -1,6 +1,7 @@
 package dev.parley.ui.swing.internal;
 
 import dev.parley.api.MediaKind;
+import dev.parley.common.RankedList;
 import dev.parley.api.call.Call;
 import dev.parley.api.call.CallState;
 import dev.parley.api.call.ChatMessage;
@@ -185,11 +186,11 @@ public final class SwingView implements ConferenceView, WindowActions {
         return p == null ? List.of() : p.stats();
     }
 
-    @Override public List<RankedList.Ranked<MediaSource>> sources() { return sources.all(); }
+    @Override public List<RankedList.Ranked<MediaSource>> sources() { return sources.ranked(); }
 
-    @Override public List<RankedList.Ranked<FrameEncoder>> encoders() { return encoders.all(); }
+    @Override public List<RankedList.Ranked<FrameEncoder>> encoders() { return encoders.ranked(); }
 
-    @Override public List<RankedList.Ranked<FrameDecoder>> decoders() { return decoders.all(); }
+    @Override public List<RankedList.Ranked<FrameDecoder>> decoders() { return decoders.ranked(); }
 
     @Override
     public void say(String text) {

@@ -1,6 +1,7 @@
 package dev.parley.ui.swing.internal;
 
 import dev.parley.api.MediaKind;
+import dev.parley.common.RankedList;
 import dev.parley.api.capture.MediaPublisher.Publication;
 import dev.parley.api.capture.MediaSource;
 import dev.parley.api.codec.FrameDecoder;

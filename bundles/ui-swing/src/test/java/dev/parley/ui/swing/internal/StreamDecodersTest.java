@@ -1,6 +1,7 @@
 package dev.parley.ui.swing.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.parley.common.RankedList;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
