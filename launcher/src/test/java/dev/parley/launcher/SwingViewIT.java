@@ -46,4 +46,24 @@ class SwingViewIT {
             assertTrue(demo.stderr().lines().noneMatch(l -> l.contains("Exception")), demo.describe());
         }
     }
+
+    @Test
+    void yourOwnTileSaysSoWhenYourCameraStopsSendingAndClearsWhenItIsBack() throws Exception {
+        Path home = ParleyProcess.copyOfDistribution();
+        Files.copy(Path.of(System.getProperty("parley.testcam.jar", "none.jar")), home.resolve("plugins").resolve("test-camera.jar"));
+        int port = ParleyProcess.freePort();
+        try (ParleyProcess relay = ParleyProcess.startIn(home, "relay", "server", "--port", String.valueOf(port), "--host", "127.0.0.1");
+             ParleyProcess alice = ParleyProcess.start(home, "alice-swing", DISPLAY.name(), "client", "--server",
+                     "127.0.0.1:" + port, "--name", "alice", "--no-audio", "--ui", "swing")) {
+            alice.awaitLog("alice video source: webcam:0");
+            WindowReport.await(alice, "alice's own tile with camera pictures and no note", r -> r.tiles().stream()
+                    .anyMatch(t -> t.sender() == 0 && t.pictures() > 5 && t.note().isEmpty()));
+            alice.type("/testcam:stop");
+            WindowReport.await(alice, "the note that the camera stopped", r -> r.tiles().stream()
+                    .anyMatch(t -> t.sender() == 0 && t.note().equals("camera webcam:0 sends nothing: test pattern until it is back")));
+            alice.type("/testcam:start");
+            WindowReport.await(alice, "the note gone with the camera back", r -> r.tiles().stream()
+                    .anyMatch(t -> t.sender() == 0 && t.note().isEmpty()));
+        }
+    }
 }

@@ -19,10 +19,13 @@ import javax.imageio.ImageIO;
 record WindowReport(List<Tile> tiles, List<String> chat) {
     private static final Pattern HEAD = Pattern.compile("^window: showing \\d+x\\d+, (\\d+) tiles, (\\d+) chat lines, .*");
     private static final Pattern TILE = Pattern.compile(
-            "^tile (\\d+) (\\S+): .*, pictures (\\d+), level .*, bounds (\\d+),(\\d+),(\\d+),(\\d+)$");
+            "^tile (\\d+) (\\S+): .*, note \\[(.*)\\], pictures (\\d+), level .*, bounds (\\d+),(\\d+),(\\d+),(\\d+)$");
 
-    /** One participant's tile; {@code bounds} in the coordinates of {@code screenshot}'s picture. */
-    record Tile(int sender, String name, long pictures, Rectangle bounds) {
+    /**
+     * One participant's tile; {@code note} is what is written over its picture ("camera muted"), {@code bounds} in the
+     * coordinates of {@code screenshot}'s picture.
+     */
+    record Tile(int sender, String name, String note, long pictures, Rectangle bounds) {
     }
 
     /** Asks the process's window for a report and parses it. */
@@ -49,9 +52,9 @@ record WindowReport(List<Tile> tiles, List<String> chat) {
         for (String line : body.subList(0, tiles)) {
             Matcher t = TILE.matcher(line);
             if (!t.matches()) throw new AssertionError("not a tile line: " + line);
-            out.add(new Tile(Integer.parseInt(t.group(1)), t.group(2), Long.parseLong(t.group(3)),
-                    new Rectangle(Integer.parseInt(t.group(4)), Integer.parseInt(t.group(5)),
-                            Integer.parseInt(t.group(6)), Integer.parseInt(t.group(7)))));
+            out.add(new Tile(Integer.parseInt(t.group(1)), t.group(2), t.group(3), Long.parseLong(t.group(4)),
+                    new Rectangle(Integer.parseInt(t.group(5)), Integer.parseInt(t.group(6)),
+                            Integer.parseInt(t.group(7)), Integer.parseInt(t.group(8)))));
         }
         List<String> chat = body.subList(tiles + 1, body.size()).stream().map(l -> l.replaceFirst("^chat: ", "")).toList();
         return new WindowReport(out, chat);

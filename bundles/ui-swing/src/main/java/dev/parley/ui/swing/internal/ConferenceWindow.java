@@ -130,12 +130,21 @@ final class ConferenceWindow {
         stats.show(c.bus().stats(), actions.playout(), names(c), status);
     }
 
+    /** The camera the local video last came from, if any: a fall back to the test pattern is news. EDT only. */
+    private String lastCamera;
+
     private String localNote() {
         Publication camera = actions.publication(MediaKind.VIDEO).orElse(null);
         if (camera == null) return "not sending video";
         if (camera.muted()) return "camera muted";
-        // No camera, or the camera stopped sending: the publication fell back to the test pattern; say so here too.
-        return camera.source().equals("test-pattern") ? "test pattern: no camera sending" : "";
+        // A camera that stopped sending mid-call: the publication fell back to the test pattern; say so here too.
+        String source = camera.source();
+        if (source.startsWith("webcam:")) {
+            lastCamera = source;
+        } else if (lastCamera != null && source.equals("test-pattern")) {
+            return "camera " + lastCamera + " sends nothing: test pattern until it is back";
+        }
+        return "";
     }
 
     private IntFunction<String> names(Call c) {
@@ -174,8 +183,9 @@ final class ConferenceWindow {
                 root.getWidth(), root.getHeight(), tiles.size(), lines.size(), frame.getTitle()));
         for (VideoTile t : tiles) {
             Rectangle r = SwingUtilities.convertRectangle(t.getParent(), t.getBounds(), root);
-            b.append(String.format("%ntile %d %s: %s, pictures %d, level %.0f dB, bounds %d,%d,%d,%d", t.feed().sender(),
-                    t.feed().name(), t.figuresText(), t.painted(), t.levelDecibels(), r.x, r.y, r.width, r.height));
+            b.append(String.format("%ntile %d %s: %s, note [%s], pictures %d, level %.0f dB, bounds %d,%d,%d,%d",
+                    t.feed().sender(), t.feed().name(), t.figuresText(), t.note(), t.painted(), t.levelDecibels(), r.x, r.y,
+                    r.width, r.height));
         }
         b.append("\nroster: ").append(roster.participants().stream().map(p -> p.id() + " " + p.name())
                 .collect(Collectors.joining(", ")));

@@ -25,6 +25,8 @@ final class PictureView extends JComponent {
         setOpaque(true);
     }
 
+    String overlay() { return overlay; }
+
     /** A note drawn over the picture, for example "camera muted"; empty for none. EDT only. */
     void overlay(String text) {
         if (!text.equals(overlay)) {

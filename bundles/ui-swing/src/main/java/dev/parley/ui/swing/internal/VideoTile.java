@@ -69,6 +69,9 @@ final class VideoTile extends JPanel {
 
     String figuresText() { return figures.getText(); }
 
+    /** The note over the picture ("camera muted"), empty for none. */
+    String note() { return picture.overlay(); }
+
     long painted() { return picture.painted(); }
 
     double levelDecibels() { return meter.rmsDecibels(); }
