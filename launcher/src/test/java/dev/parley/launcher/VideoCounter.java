@@ -1,57 +1,29 @@
 package dev.parley.launcher;
 
-import dev.parley.protocol.BlockingWireClient;
 import dev.parley.protocol.Frame;
-import dev.parley.protocol.Messages;
+import dev.parley.protocol.MessageType;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A participant written against the wire protocol alone that counts the video frames each sender gets through the
- * relay to it, acknowledging them as a real client does, so a test can watch a stream keep flowing.
+ * relay to it (acknowledging them as a real client does, in {@link WireListener}), so a test can watch a stream keep
+ * flowing.
  */
-final class VideoCounter implements AutoCloseable {
+final class VideoCounter extends WireListener {
     private static final long WAIT_MILLIS = 60_000;
-    private final BlockingWireClient wire;
-    private final Map<Integer, String> names = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> frames = new ConcurrentHashMap<>();
-    private volatile boolean closing;
 
     VideoCounter(int port, String room) throws IOException {
-        wire = TestTls.connect(port, 1000);
-        wire.join("counter", room);
-        Thread reader = new Thread(this::readLoop, "video-counter");
-        reader.setDaemon(true);
-        reader.start();
+        super(port, room, null);
+        start();
     }
 
-    private void readLoop() {
-        long received = 0;
-        while (!closing) {
-            try {
-                Frame f = wire.read();
-                try {
-                    switch (f.type()) {
-                        case JOINED -> names.put(f.sender(), Messages.Joined.from(f).name());
-                        case VIDEO -> {
-                            frames.computeIfAbsent(names.getOrDefault(f.sender(), "#" + f.sender()), k -> new AtomicLong())
-                                    .incrementAndGet();
-                            wire.send(new Messages.Received((int) ++received).toFrame());
-                        }
-                        default -> { }
-                    }
-                } finally {
-                    f.release();
-                }
-            } catch (SocketTimeoutException e) {
-                // nothing arrived within a second: read on
-            } catch (IOException e) {
-                return;
-            }
-        }
+    @Override
+    protected void frame(String sender, Frame f, long arrivalMicros) {
+        if (f.type() == MessageType.VIDEO) frames.computeIfAbsent(sender, k -> new AtomicLong()).incrementAndGet();
     }
 
     long count(String sender) {
@@ -69,11 +41,5 @@ final class VideoCounter implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        closing = true;
-        wire.close();
     }
 }
