@@ -2,12 +2,10 @@ package dev.parley.capture.audio.internal;
 
 import dev.parley.api.capture.CaptureException;
 import dev.parley.api.capture.MediaSource;
-import dev.parley.api.codec.FrameEncoder;
+import dev.parley.capture.common.SourceServices;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Hashtable;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,11 +60,7 @@ public final class AudioFileComponent {
         Path file = Path.of(path).toAbsolutePath().normalize();
         WavFileSource source = new WavFileSource(file, config.loop());
         report(source, file, config.loop());
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(MediaSource.PROP_SOURCE, source.id());
-        properties.put(FrameEncoder.PROP_KIND, "AUDIO");
-        properties.put(Constants.SERVICE_RANKING, RANKING);
-        registration = context.registerService(MediaSource.class, source, properties);
+        registration = SourceServices.register(context, source, RANKING);
     }
 
     /** The one line that says what calls will send. */
@@ -83,13 +77,6 @@ public final class AudioFileComponent {
 
     @Deactivate
     void deactivate() {
-        if (registration == null) {
-            return;
-        }
-        try {
-            registration.unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // the framework unregistered it while stopping the bundle
-        }
+        SourceServices.unregister(registration);
     }
 }

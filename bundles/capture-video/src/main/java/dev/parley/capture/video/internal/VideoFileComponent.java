@@ -2,11 +2,9 @@ package dev.parley.capture.video.internal;
 
 import dev.parley.api.capture.CaptureException;
 import dev.parley.api.capture.MediaSource;
-import dev.parley.api.codec.FrameEncoder;
+import dev.parley.capture.common.SourceServices;
 import java.nio.file.Path;
-import java.util.Hashtable;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -58,11 +56,7 @@ public final class VideoFileComponent {
         Path pictures = Path.of(path).toAbsolutePath().normalize();
         PictureFileSource source = new PictureFileSource(pictures);
         report(source, pictures);
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(MediaSource.PROP_SOURCE, source.id());
-        properties.put(FrameEncoder.PROP_KIND, "VIDEO");
-        properties.put(Constants.SERVICE_RANKING, RANKING);
-        registration = context.registerService(MediaSource.class, source, properties);
+        registration = SourceServices.register(context, source, RANKING);
     }
 
     /** The one line that says what calls will send. */
@@ -76,13 +70,6 @@ public final class VideoFileComponent {
 
     @Deactivate
     void deactivate() {
-        if (registration == null) {
-            return;
-        }
-        try {
-            registration.unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // the framework unregistered it while stopping the bundle
-        }
+        SourceServices.unregister(registration);
     }
 }

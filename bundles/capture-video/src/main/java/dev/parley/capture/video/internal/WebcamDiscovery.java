@@ -1,12 +1,11 @@
 package dev.parley.capture.video.internal;
 
 import dev.parley.api.capture.MediaSource;
-import dev.parley.api.codec.FrameEncoder;
+import dev.parley.capture.common.SourceServices;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -14,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
@@ -185,7 +183,7 @@ public final class WebcamDiscovery {
                 if (source.silentNanos(now) > TimeUnit.MILLISECONDS.toNanos(SILENCE_MILLIS)) {
                     LOG.warn("camera {} sent no picture for {} ms; video uses the next source (the test pattern) "
                             + "until it is back", source.id(), SILENCE_MILLIS);
-                    unregisterQuietly(e.getValue());
+                    SourceServices.unregister(e.getValue());
                     e.setValue(null);
                 }
             } else if (probe && !source.capturing() && source.probe()) {
@@ -200,16 +198,12 @@ public final class WebcamDiscovery {
     }
 
     private ServiceRegistration<MediaSource> register(WebcamSource source) {
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(MediaSource.PROP_SOURCE, source.id());
-        properties.put(FrameEncoder.PROP_KIND, "VIDEO");
-        properties.put(Constants.SERVICE_RANKING, RANKING);
-        return context.registerService(MediaSource.class, source, properties);
+        return SourceServices.register(context, source, RANKING);
     }
 
     private void withdrawAll() {
         for (Map.Entry<WebcamSource, ServiceRegistration<MediaSource>> e : cameras.entrySet()) {
-            if (e.getValue() != null) unregisterQuietly(e.getValue());
+            if (e.getValue() != null) SourceServices.unregister(e.getValue());
             e.setValue(null);
             e.getKey().dispose();
         }
@@ -221,14 +215,6 @@ public final class WebcamDiscovery {
             return devices.iterator().hasNext();
         } catch (IOException | SecurityException e) {
             return false;
-        }
-    }
-
-    private static void unregisterQuietly(ServiceRegistration<?> registration) {
-        try {
-            registration.unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // the bundle is stopping and the framework unregistered it first
         }
     }
 }
