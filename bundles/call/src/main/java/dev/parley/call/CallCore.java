@@ -292,9 +292,10 @@ public abstract class CallCore implements Call {
             LOG.warn("The end-to-end key is still being made; the line was not sent: {}", text);
             return;
         }
-        ch.writeAndFlush(Frame.text(senderField(), textSequence.getAndIncrement(), toWire(now), wire), ch.voidPromise());
+        // In the history before it is on the wire: whoever sees the line arrive elsewhere finds it here too.
         ChatMessage m = new ChatMessage(localId(), name(), text, now, true);
         remember(m);
+        ch.writeAndFlush(Frame.text(senderField(), textSequence.getAndIncrement(), toWire(now), wire), ch.voidPromise());
         bus.publish(MediaFrame.builder(MediaKind.TEXT).senderName(name()).captureMicros(now)
                 .payload(text.getBytes(StandardCharsets.UTF_8)).build());
         listeners.chat(m);

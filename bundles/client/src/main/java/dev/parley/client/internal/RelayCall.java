@@ -203,8 +203,9 @@ final class RelayCall extends CallCore {
         backoffMillis = MIN_BACKOFF_MILLIS;
         agreement.reset();
         announceCodecs(ch);
-        setState(CallState.CONNECTED, "joined " + w.room() + " as " + localId + " on " + w.server());
+        // Ready to send before anyone hears it is connected: a line said on "connected" goes out at once.
         sessionStarted(ch, w.videoWindow());
+        setState(CallState.CONNECTED, "joined " + w.room() + " as " + localId + " on " + w.server());
     }
 
     /** The codecs this process decodes changed (a plugin came or went): tell the room. */

@@ -60,9 +60,10 @@ final class PeerCall extends CallCore {
         Participant p = new Participant(address.peerId(), peerName, false);
         peer = p;
         LOG.info("{} is in a call with {} at {}", address.name(), peerName, ch.remoteAddress());
-        setState(CallState.CONNECTED, "talking to " + peerName + " at " + ch.remoteAddress());
         joined(p);
+        // Ready to send before anyone hears it is connected: a line said on "connected" goes out at once.
         sessionStarted(ch, VIDEO_WINDOW);
+        setState(CallState.CONNECTED, "talking to " + peerName + " at " + ch.remoteAddress());
     }
 
     /** A frame of the running session: media, clock and flow control go to the core. */
