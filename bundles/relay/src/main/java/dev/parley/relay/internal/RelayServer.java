@@ -153,9 +153,20 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
                 settings.host(), webPort, webPort, WebRequests.CALL_PATH);
     }
 
-    /** The page the web port serves from now on ({@link WebAssets#NONE}: none). */
+    /**
+     * The page the web port serves from now on ({@link WebAssets#NONE}: none). When the page goes away, so do the
+     * browsers that loaded it: each gets ERROR SHUTTING_DOWN saying why, and the call goes on for everyone else.
+     */
     void webAssets(WebAssets assets) {
+        WebAssets before = webAssets;
         webAssets = assets;
+        if (assets != WebAssets.NONE || before == WebAssets.NONE) return;
+        for (Channel ch : channels) {
+            if (ch.pipeline().get(WebSocketFrames.class) == null || ch.pipeline().get("encoder") == null) continue;
+            ch.eventLoop().execute(() -> ch.writeAndFlush(new Messages.Error(ErrorCode.SHUTTING_DOWN,
+                    "the web page was removed from this relay; reload the page when it is back").toFrame())
+                    .addListener(io.netty.channel.ChannelFutureListener.CLOSE));
+        }
     }
 
     /** The web port's number once listening, 0 when it is off. */

@@ -55,7 +55,7 @@ final class WebPort extends ChannelInitializer<SocketChannel> {
                 // Closes a connection that sends nothing for a while before it upgrades (browsers keep idle
                 // connections open); removed by the upgrade, after which the relay's own timers apply.
                 .addLast("http-idle", new IdleStateHandler(current.handshakeTimeoutMillis(), 0, 0, TimeUnit.MILLISECONDS))
-                .addLast("web", new WebRequests(server::settings, assets.get()))
+                .addLast("web", new WebRequests(server::settings, assets))
                 .addLast("websocket", new WebSocketServerProtocolHandler(ws))
                 .addLast("websocket-aggregator", new WebSocketFrameAggregator(WebSocketFrames.BEFORE_HANDSHAKE_MESSAGE))
                 .addLast("websocket-frames", new WebSocketFrames(server, current, decoder));

@@ -28,12 +28,12 @@ final class WebRequests extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String CALL_PATH = "/call";
 
     private final Supplier<RelaySettings> settings;
-    private final WebAssets assets;
+    private final Supplier<WebAssets> installed;
 
-    WebRequests(Supplier<RelaySettings> settings, WebAssets assets) {
+    WebRequests(Supplier<RelaySettings> settings, Supplier<WebAssets> installed) {
         super(false);
         this.settings = settings;
-        this.assets = assets;
+        this.installed = installed;
     }
 
     @Override
@@ -57,6 +57,7 @@ final class WebRequests extends SimpleChannelInboundHandler<FullHttpRequest> {
                         "only GET here\n".getBytes(StandardCharsets.UTF_8), false);
                 return;
             }
+            WebAssets assets = installed.get(); // read per request: a keep-alive connection sees the page come and go
             WebAssets.Asset asset = path.contains("..") ? null : assets.find(path.equals("/") ? "/index.html" : path);
             if (asset == null) {
                 String why = assets == WebAssets.NONE

@@ -12,7 +12,14 @@ import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.MessageType;
 import dev.parley.protocol.Messages;
 import dev.parley.relay.internal.WireClient.In;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -117,7 +124,7 @@ class WebSocketBindingTest {
         browser.hello("browser", ROOM);
         browser.sendVideo(1, new byte[64 * 1024 + 1]);
         assertEquals(ErrorCode.FRAME_TOO_LARGE, Messages.Error.from(browser.readUntil(MessageType.ERROR).frame()).code());
-        browser.readClose();
+        assertEquals(1000, browser.readClose());
     }
 
     @Test
@@ -181,6 +188,36 @@ class WebSocketBindingTest {
         WebClient browser = web(null);
         assertEquals(ErrorCode.HANDSHAKE_TIMEOUT, Messages.Error.from(browser.read().frame()).code());
         browser.readClose();
+    }
+
+    @Test
+    void theWebPortServesTheInstalledPageAnd404OtherwiseAndRemovingThePageClosesTheBrowsers() throws Exception {
+        start(RelaySettings.defaults("127.0.0.1", 0));
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + relay.webPort();
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), BodyHandlers.ofString());
+        assertEquals(404, none.statusCode());
+        assertTrue(none.body().contains("ui-web"), none.body());
+
+        Map<String, String> files = Map.of("/index.html", "<!doctype html><title>Parley</title>", "/app.js", "export {};");
+        relay.webAssets(path -> files.containsKey(path)
+                ? new WebAssets.Asset(files.get(path).getBytes(StandardCharsets.UTF_8), WebAssets.contentType(path)) : null);
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertEquals("text/html; charset=utf-8", page.headers().firstValue("content-type").orElseThrow());
+        assertEquals(files.get("/index.html"), page.body());
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create(base + "/app.js?v=1")).build(), BodyHandlers.ofString());
+        assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("content-type").orElseThrow());
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/missing.css")).build(), BodyHandlers.ofString()).statusCode());
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/../index.html")).build(), BodyHandlers.ofString()).statusCode());
+
+        WireClient alice = tcp("alice");
+        WebClient browser = web(base);
+        browser.hello("browser", ROOM);
+        relay.webAssets(WebAssets.NONE);
+        assertEquals(ErrorCode.SHUTTING_DOWN, Messages.Error.from(browser.readUntil(MessageType.ERROR).frame()).code());
+        assertEquals(MessageType.LEFT, alice.readUntil(MessageType.LEFT).type());
+        alice.sendText(1, "the call goes on");
     }
 
     @Test
