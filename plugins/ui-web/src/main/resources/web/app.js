@@ -149,7 +149,7 @@ async function join(name, room) {
   });
   call.addEventListener('roster', (e) => {
     const d = e.detail;
-    if (d.joined !== undefined && d.joined !== call.id) chatLine('', `${d.name} joined`, 'event');
+    if (d.joined !== undefined && d.arrival) chatLine('', `${d.name} joined`, 'event');
     if (d.left !== undefined) {
       chatLine('', `${d.name} ${d.reason}`, 'event');
       session.tiles.remove(d.left);

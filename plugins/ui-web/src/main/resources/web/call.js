@@ -11,6 +11,7 @@ export class Call extends EventTarget {
     this.room = room;
     this.id = 0;
     this.roster = new Map();      // participant number -> name
+    this.present = false;         // this page's own JOINED has arrived
     this.offset = 0n;             // relay clock minus this clock, µs
     this.samples = [];
     this.sequences = new Map();   // type -> next sequence number of this page's stream 0
@@ -85,7 +86,10 @@ export class Call extends EventTarget {
       case T.JOINED: {
         const name = new Reader(f.payload).string();
         this.roster.set(f.sender, name);
-        this.emit('roster', { joined: f.sender, name });
+        // The JOINED messages up to this page's own are the room as it was; the ones after it are arrivals.
+        const arrival = this.present;
+        if (f.sender === this.id) this.present = true;
+        this.emit('roster', { joined: f.sender, name, arrival });
         break;
       }
       case T.LEFT: {
