@@ -42,6 +42,8 @@ final class Profile {
     final boolean waitsForRelay;
     /** One-line notes for the user, printed before Parley starts (a choice that could not be honoured). */
     final List<String> notes = new ArrayList<>();
+    /** Plugins the options need (the web page for --web), brought in from extras/ if not in plugins/ yet. */
+    final List<String> plugins = new ArrayList<>();
     /** The stage started, whose plugin the launcher brings in from extras/ if needed; null for other profiles. */
     StageFiles.Entry stage;
 
@@ -150,12 +152,16 @@ final class Profile {
                 + "them; leave it out for TLS");
     }
 
+    /** The web page: a plugin in extras/, so that deleting it from plugins/ takes the page away from a running relay. */
+    static final String WEB_PLUGIN = "parley-ui-web.jar";
+
     /** {@code --web PORT}: the relay's browser endpoint (the page and the call over a WebSocket), unencrypted. */
     private void web(Options o, Hashtable<String, Object> relay) {
         if (!o.has("web")) return;
         int port = o.get("web", "true").equals("true") ? 8080 : port(o, "web", 8080);
         if (port == 0) throw new Options.UsageException("--web takes the port the page is served on, 1 to 65535");
         relay.put("webPort", port);
+        plugins.add(WEB_PLUGIN);
         notes.add("parley: --web: the page and the browsers' calls on port " + port + " travel unencrypted (plain HTTP "
                 + "and WebSocket), and browsers offer camera and microphone only to https:// or localhost pages");
     }

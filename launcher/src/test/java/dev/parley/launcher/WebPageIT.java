@@ -1,9 +1,27 @@
 package dev.parley.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Frame;
+import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.MessageType;
+import dev.parley.protocol.Messages;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +43,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The web page in a real browser: headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, with a
  * fake camera and microphone) joins a relay started with {@code --web} where two Java test-pattern clients stream.
- * Skipped where Chromium is not installed ({@code .ci/run} installs it).
+ * The browser test is skipped where Chromium is not installed ({@code .ci/run} installs it); the plugin test needs
+ * no browser.
  */
 class WebPageIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -40,10 +59,72 @@ class WebPageIT {
         for (ParleyProcess p : processes) p.close();
     }
 
+    /** A copy of the distribution per test: --web copies the page's plugin into plugins/, and this test deletes it. */
+    private Path dist;
+
     private ParleyProcess start(String label, String... args) throws IOException {
-        ParleyProcess p = ParleyProcess.start(label, args);
+        if (dist == null) dist = ParleyProcess.copyOfDistribution();
+        ParleyProcess p = ParleyProcess.startIn(dist, label, args);
         processes.add(p);
         return p;
+    }
+
+    @Test
+    void thePageComesAndGoesWithItsPluginWhileTheCallGoesOn() throws Exception {
+        int port = ParleyProcess.freePort();
+        int web = ParleyProcess.freePort();
+        ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
+                "--web", String.valueOf(web));
+        server.awaitContaining("ready: relay listening on port " + port);
+        HttpClient http = HttpClient.newHttpClient();
+        URI page = URI.create("http://127.0.0.1:" + web + "/");
+        poll("the page served", Duration.ofSeconds(30), () -> status(http, page) == 200 ? true : null);
+
+        BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + web + "/call"),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+                        // The relay sends each frame as one message, and frames here are small: one part each.
+                        byte[] bytes = new byte[data.remaining()];
+                        data.get(bytes);
+                        ByteBuf buf = Unpooled.wrappedBuffer(bytes);
+                        MessageType type = MessageType.fromCode(buf.getUnsignedByte(3));
+                        int codec = buf.getUnsignedByte(5);
+                        frames.add(new Frame(type, 0, 0, buf.getInt(8), 0, 0, "", buf.slice(28 + codec, bytes.length - 28 - codec)));
+                        ws.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        socket.sendBinary(ByteBuffer.wrap(FrameCodec.toBytes(new Messages.Hello(Messages.Role.CLIENT, "tab", "web", "").toFrame())), true)
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(MessageType.WELCOME, frames.poll(10, TimeUnit.SECONDS).type());
+
+        Files.delete(dist.resolve("plugins/" + Profile.WEB_PLUGIN));
+        Messages.Error error = null;
+        while (error == null) {
+            Frame f = frames.poll(30, TimeUnit.SECONDS);
+            assertTrue(f != null, "no ERROR after the page's plugin was deleted");
+            if (f.type() == MessageType.ERROR) error = Messages.Error.from(f);
+        }
+        assertEquals(ErrorCode.SHUTTING_DOWN, error.code());
+        assertTrue(error.message().contains("web page was removed"), error.message());
+        poll("404 once the page is gone", Duration.ofSeconds(30), () -> status(http, page) == 404 ? true : null);
+        assertTrue(server.isAlive(), "the relay goes on");
+
+        Files.copy(dist.resolve("extras/" + Profile.WEB_PLUGIN), dist.resolve("plugins/" + Profile.WEB_PLUGIN));
+        poll("the page served again", Duration.ofSeconds(30), () -> status(http, page) == 200 ? true : null);
+    }
+
+    private static int status(HttpClient http, URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     @Test
