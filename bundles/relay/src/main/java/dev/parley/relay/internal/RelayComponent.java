@@ -29,11 +29,14 @@ public final class RelayComponent implements RelayStatus, RoomDirectory {
     @Activate
     public RelayComponent(RelayConfig config, BundleContext context) throws InterruptedException {
         this.server = new RelayServer(RelaySettings.of(config)).start();
-        this.webPage = new BundleWebAssets(context, assets -> {
-            webAssets = assets;
-            server.webAssets(assets);
-        });
+        this.webPage = new BundleWebAssets(context, this::pageChanged);
         webPage.open();
+    }
+
+    /** The web page's plugin came or went; synchronized with a restart, so the running relay always has the page. */
+    private synchronized void pageChanged(WebAssets assets) {
+        webAssets = assets;
+        server.webAssets(assets);
     }
 
     /**
@@ -41,7 +44,7 @@ public final class RelayComponent implements RelayStatus, RoomDirectory {
      * new settings and the call goes on; a new address, port, thread count or socket buffer starts the relay anew.
      */
     @Modified
-    void modified(RelayConfig config) throws InterruptedException {
+    synchronized void modified(RelayConfig config) throws InterruptedException {
         RelaySettings next = RelaySettings.of(config);
         if (next.equals(server.settings())) return;
         if (server.update(next)) {

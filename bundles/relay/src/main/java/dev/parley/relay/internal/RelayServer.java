@@ -8,6 +8,7 @@ import dev.parley.protocol.ParleyFrameDecoder;
 import dev.parley.protocol.ParleyFrameEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -165,7 +166,7 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
             if (ch.pipeline().get(WebSocketFrames.class) == null || ch.pipeline().get("encoder") == null) continue;
             ch.eventLoop().execute(() -> ch.writeAndFlush(new Messages.Error(ErrorCode.SHUTTING_DOWN,
                     "the web page was removed from this relay; reload the page when it is back").toFrame())
-                    .addListener(io.netty.channel.ChannelFutureListener.CLOSE));
+                    .addListener(ChannelFutureListener.CLOSE));
         }
     }
 
