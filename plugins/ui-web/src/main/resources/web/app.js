@@ -136,7 +136,7 @@ async function join(name, room) {
   $('status').textContent = 'connecting…';
   const audio = new Audio();
   await audio.start();
-  call = new Call(`ws://${location.host}/call`, name, room);
+  call = new Call(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/call`, name, room);
   session = { audio, audioFigures: new AudioFigures(), tiles: new Tiles($('tiles'), call) };
   session.refresher = setInterval(refresh, 1000);
   const current = call;

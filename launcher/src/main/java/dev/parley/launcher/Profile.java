@@ -30,7 +30,7 @@ final class Profile {
               parley help
             Connections use TLS 1.3: a relay makes its certificate on first start and prints its fingerprint; a client
             trusts it on first use and refuses a changed one. --plaintext (on both sides) sends everything in the clear.
-            --web PORT serves the web page at http://HOST:PORT/: a browser joins the call with nothing installed.
+            --web PORT serves the web page at https://HOST:PORT/ (http:// with --plaintext): a browser joins the call.
             A client shows the Swing window when there is a display, else the console; the demo the console.
             In a client, type chat lines (or pipe them in, with /COMMAND for a shell command: /stage 5, /who);
             in the shell: say TEXT, who, stats, codecs, devices [video|audio N|ID|best], ui [swing|console], stage [N], quit.""";
@@ -155,15 +155,20 @@ final class Profile {
     /** The web page: a plugin in extras/, so that deleting it from plugins/ takes the page away from a running relay. */
     static final String WEB_PLUGIN = "parley-ui-web.jar";
 
-    /** {@code --web PORT}: the relay's browser endpoint (the page and the call over a WebSocket), unencrypted. */
+    /** {@code --web PORT}: the relay's browser endpoint (the page and the call over a WebSocket), TLS as the relay. */
     private void web(Options o, Hashtable<String, Object> relay) {
         if (!o.has("web")) return;
         int port = o.get("web", "true").equals("true") ? 8080 : port(o, "web", 8080);
         if (port == 0) throw new Options.UsageException("--web takes the port the page is served on, 1 to 65535");
         relay.put("webPort", port);
         plugins.add(WEB_PLUGIN);
-        notes.add("parley: --web: the page and the browsers' calls on port " + port + " travel unencrypted (plain HTTP "
-                + "and WebSocket), and browsers offer camera and microphone only to https:// or localhost pages");
+        if (o.flag("plaintext")) {
+            notes.add("parley: --web with --plaintext: the page at http://HOST:" + port + "/ and the browsers' calls travel "
+                    + "unencrypted, and browsers offer camera and microphone only to https:// and localhost pages");
+        } else {
+            notes.add("parley: --web: browsers open https://HOST:" + port + "/; the relay's certificate is self-signed, so "
+                    + "each browser warns once (compare the fingerprint the relay prints)");
+        }
     }
 
     /** {@code --trust FINGERPRINT}: the relay certificate to accept instead of trusting on first use. */

@@ -133,16 +133,17 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
             LOG.warn("Relay listening on {}:{} ({}) in PLAINTEXT: anyone on the network can read the chat and see the "
                     + "video; start without --plaintext for TLS", settings.host(), port, transport.name());
         }
-        if (settings.webPort() != 0) startWeb(b);
+        if (settings.webPort() != 0) startWeb(b, sslContext);
         return this;
     }
 
     /**
      * The browser endpoint (docs/PROTOCOL.md, "WebSocket binding"): the same event loops, socket options and relay
-     * handler as the TCP port, behind HTTP and WebSocket framing, and without TLS.
+     * handler as the TCP port, behind HTTP and WebSocket framing; HTTPS with the relay's certificate when it speaks
+     * TLS, since browsers give a page from another machine a camera and a microphone only over HTTPS.
      */
-    private void startWeb(ServerBootstrap tcp) throws InterruptedException {
-        ServerBootstrap b = tcp.clone().childHandler(new WebPort(this, channels, () -> webAssets));
+    private void startWeb(ServerBootstrap tcp, SslContext tls) throws InterruptedException {
+        ServerBootstrap b = tcp.clone().childHandler(new WebPort(this, channels, () -> webAssets, tls));
         try {
             webChannel = b.bind(settings.host(), settings.webPort()).sync().channel();
         } catch (Exception e) {
@@ -150,8 +151,14 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
             throw e;
         }
         webPort = ((InetSocketAddress) webChannel.localAddress()).getPort();
-        LOG.warn("Browser endpoint on http://{}:{}/ (the call at ws://HOST:{}{}), UNENCRYPTED like --plaintext",
-                settings.host(), webPort, webPort, WebRequests.CALL_PATH);
+        if (tls != null) {
+            LOG.info("Browser endpoint on https://{}:{}/ (the call at wss://HOST:{}{}) with the relay's self-signed "
+                    + "certificate: browsers warn once; its fingerprint is {}", settings.host(), webPort, webPort,
+                    WebRequests.CALL_PATH, fingerprint);
+        } else {
+            LOG.warn("Browser endpoint on http://{}:{}/ (the call at ws://HOST:{}{}), UNENCRYPTED like --plaintext",
+                    settings.host(), webPort, webPort, WebRequests.CALL_PATH);
+        }
     }
 
     /**

@@ -10,12 +10,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The pipeline of a connection to the relay's web port: HTTP first (the page's files, or the upgrade at
+ * The pipeline of a connection to the relay's web port: TLS when the relay speaks it, HTTP first (the page's files, or the upgrade at
  * {@link WebRequests#CALL_PATH}), then, once upgraded, {@link WebSocketFrames} and the same relay handler as the TCP
  * port's.
  */
@@ -26,11 +27,14 @@ final class WebPort extends ChannelInitializer<SocketChannel> {
     private final RoomDirectory server;
     private final ChannelGroup channels;
     private final Supplier<WebAssets> assets;
+    private final SslContext tls;
 
-    WebPort(RoomDirectory server, ChannelGroup channels, Supplier<WebAssets> assets) {
+    /** @param tls the relay's TLS context for HTTPS, or null for plain HTTP */
+    WebPort(RoomDirectory server, ChannelGroup channels, Supplier<WebAssets> assets, SslContext tls) {
         this.server = server;
         this.channels = channels;
         this.assets = assets;
+        this.tls = tls;
     }
 
     @Override
@@ -49,6 +53,9 @@ final class WebPort extends ChannelInitializer<SocketChannel> {
                 .handshakeTimeoutMillis(current.handshakeTimeoutMillis())
                 .decoderConfig(decoder)
                 .build();
+        // Not named "tls": RelayConnection waits for the TLS handshake of a pipeline with one, and this handshake is
+        // long done when the relay's handler is added at the upgrade.
+        if (tls != null) ch.pipeline().addLast("https", tls.newHandler(ch.alloc()));
         ch.pipeline()
                 .addLast("http", new HttpServerCodec(4096, 8192, 8192))
                 .addLast("http-aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))

@@ -37,14 +37,19 @@ final class WebClient implements WebSocket.Listener, AutoCloseable {
     final WebSocket socket;
     Messages.Welcome welcome;
 
-    private WebClient(int port, String origin) throws Exception {
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+    private WebClient(HttpClient http, URI uri, String origin) throws Exception {
+        WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (origin != null) b.header("Origin", origin);
-        socket = b.buildAsync(URI.create("ws://127.0.0.1:" + port + WebRequests.CALL_PATH), this).get(10, TimeUnit.SECONDS);
+        socket = b.buildAsync(uri, this).get(10, TimeUnit.SECONDS);
     }
 
     static WebClient connect(int port, String origin) throws Exception {
-        return new WebClient(port, origin);
+        return new WebClient(HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:" + port + WebRequests.CALL_PATH), origin);
+    }
+
+    /** Over TLS, with {@code http} trusting the relay's self-signed certificate. */
+    static WebClient connectSecure(HttpClient http, int port) throws Exception {
+        return new WebClient(http, URI.create("wss://127.0.0.1:" + port + WebRequests.CALL_PATH), null);
     }
 
     /** HELLO, then WELCOME and the JOINED messages up to its own. */

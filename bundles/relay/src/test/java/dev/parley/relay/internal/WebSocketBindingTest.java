@@ -20,6 +20,14 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -219,6 +227,39 @@ class WebSocketBindingTest {
         assertEquals(ErrorCode.SHUTTING_DOWN, Messages.Error.from(browser.readUntil(MessageType.ERROR).frame()).code());
         assertEquals(MessageType.LEFT, alice.readUntil(MessageType.LEFT).type());
         alice.sendText(1, "the call goes on");
+    }
+
+    @Test
+    void whenTheRelaySpeaksTlsTheWebPortIsHttpsAndWss(@TempDir Path certificates) throws Exception {
+        start(RelaySettings.defaults("127.0.0.1", 0).with("tls", true).with("certificateDir", certificates.toString()));
+        relay.webAssets(path -> path.equals("/index.html")
+                ? new WebAssets.Asset("<p>secure</p>".getBytes(StandardCharsets.UTF_8), WebAssets.contentType(path)) : null);
+        SSLContext anyCertificate = SSLContext.getInstance("TLS");
+        anyCertificate.init(null, new TrustManager[] {new TrustAll()}, null);
+        HttpClient https = HttpClient.newBuilder().sslContext(anyCertificate).build();
+        HttpResponse<String> page = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + relay.webPort() + "/"))
+                .build(), BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertEquals("<p>secure</p>", page.body());
+        WebClient browser = WebClient.connectSecure(https, relay.webPort());
+        clients.add(browser);
+        browser.hello("secure", ROOM);
+        WebClient other = WebClient.connectSecure(https, relay.webPort());
+        clients.add(other);
+        other.hello("other", ROOM);
+        other.send(dev.parley.protocol.Frame.text(0, 1, 0, "over wss"));
+        assertEquals("over wss", browser.readUntil(MessageType.TEXT).text());
+    }
+
+    /** The test's stand-in for a user who accepted the relay's self-signed certificate in the browser. */
+    private static final class TrustAll extends X509ExtendedTrustManager {
+        @Override public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) { }
+        @Override public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) { }
+        @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
+        @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
     }
 
     @Test
