@@ -168,6 +168,8 @@ async function join(name, room) {
     if (!e.detail.wasJoined && $('note').hidden) note(`Could not join: the connection closed (${e.detail.code}${e.detail.reason ? ', ' + e.detail.reason : ''}).`, true);
     $('status').textContent = 'not connected';
     $('controls').hidden = true;
+    $('tiles').replaceChildren(); // the chat stays readable; the pictures and the roster were of this call
+    $('roster').replaceChildren();
     $('join').hidden = false;
     stopSession();
     call = null;
