@@ -24,6 +24,7 @@ public final class Main {
         profile.notes.forEach(System.err::println);
         configureJvm();
         if (profile.stage != null) StageFiles.installPlugin(home, profile.stage);
+        for (String plugin : profile.plugins) StageFiles.installFromExtras(home, plugin, "--web");
         FelixHost host = new FelixHost(home, profile, interactive);
         Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "parley-shutdown"));
         try {

@@ -14,11 +14,11 @@ import java.util.Map;
 final class Profile {
     static final String USAGE = """
             usage:
-              parley server [--port 7000] [--host 0.0.0.0] [--protect ROOM=PASSPHRASE] [--plaintext [--text-port 9999]]
+              parley server [--port 7000] [--host 0.0.0.0] [--protect ROOM=PASSPHRASE] [--plaintext [--text-port 9999]] [--web 8080]
               parley client --server HOST[:PORT] [--name NAME] [--room lobby] [--no-video] [--no-audio] [--stats SECONDS]
                             [--ui swing|console] [--trust FINGERPRINT | --plaintext] [--passphrase TEXT [--e2ee]]
                             [--video-file PICTURES|FILE.mjpeg] [--audio-file FILE.wav] [--record FILE.wav]
-              parley demo [--port 7000] [--names alice,bob,carol] [--fps 15] [--ui console|swing] [--plaintext]
+              parley demo [--port 7000] [--names alice,bob,carol] [--fps 15] [--ui console|swing] [--plaintext] [--web 8080]
               parley bench [--clients 10] [--slow 1] [--slow-fps 10] [--stalled 0] [--fps 30] [--size 40000] [--audio] [--plaintext]
                            [--warmup 3] [--seconds 10] [--sweep FROM:TO:STEP] [--chart FILE.png] [--json]
                            [--server HOST:PORT [--relay-pid PID]] [--window 4]
@@ -30,6 +30,7 @@ final class Profile {
               parley help
             Connections use TLS 1.3: a relay makes its certificate on first start and prints its fingerprint; a client
             trusts it on first use and refuses a changed one. --plaintext (on both sides) sends everything in the clear.
+            --web PORT serves the web page at https://HOST:PORT/ (http:// with --plaintext): a browser joins the call.
             A client shows the Swing window when there is a display, else the console; the demo the console.
             In a client, type chat lines (or pipe them in, with /COMMAND for a shell command: /stage 5, /who);
             in the shell: say TEXT, who, stats, codecs, devices [video|audio N|ID|best], ui [swing|console], stage [N], quit.""";
@@ -41,6 +42,8 @@ final class Profile {
     final boolean waitsForRelay;
     /** One-line notes for the user, printed before Parley starts (a choice that could not be honoured). */
     final List<String> notes = new ArrayList<>();
+    /** Plugins the options need (the web page for --web), brought in from extras/ if not in plugins/ yet. */
+    final List<String> plugins = new ArrayList<>();
     /** The stage started, whose plugin the launcher brings in from extras/ if needed; null for other profiles. */
     StageFiles.Entry stage;
 
@@ -67,13 +70,14 @@ final class Profile {
     }
 
     private static Profile server(Options o) {
-        check(o, "port", "host", "text-port", "plaintext", "protect");
+        check(o, "port", "host", "text-port", "plaintext", "protect", "web");
         Profile p = new Profile("server", true);
         // Only what the command line says: the rest comes from config/parley.relay.cfg, else the relay's defaults.
         Hashtable<String, Object> relay = p.config("parley.relay");
         if (o.has("port")) relay.put("port", port(o, "port", ConnectOptions.DEFAULT_PORT));
         if (o.has("host")) relay.put("host", o.get("host", "0.0.0.0"));
         p.plaintext(o, relay);
+        p.web(o, relay);
         if (o.has("protect")) {
             String spec = o.get("protect", "");
             if (spec.indexOf('=') <= 0 || spec.endsWith("=")) {
@@ -148,6 +152,25 @@ final class Profile {
                 + "them; leave it out for TLS");
     }
 
+    /** The web page: a plugin in extras/, so that deleting it from plugins/ takes the page away from a running relay. */
+    static final String WEB_PLUGIN = "parley-ui-web.jar";
+
+    /** {@code --web PORT}: the relay's browser endpoint (the page and the call over a WebSocket), TLS as the relay. */
+    private void web(Options o, Hashtable<String, Object> relay) {
+        if (!o.has("web")) return;
+        int port = o.get("web", "true").equals("true") ? 8080 : port(o, "web", 8080);
+        if (port == 0) throw new Options.UsageException("--web takes the port the page is served on, 1 to 65535");
+        relay.put("webPort", port);
+        plugins.add(WEB_PLUGIN);
+        if (o.flag("plaintext")) {
+            notes.add("parley: --web with --plaintext: the page at http://HOST:" + port + "/ and the browsers' calls travel "
+                    + "unencrypted, and browsers offer camera and microphone only to https:// and localhost pages");
+        } else {
+            notes.add("parley: --web: browsers open https://HOST:" + port + "/; the relay's certificate is self-signed, so "
+                    + "each browser warns once (compare the fingerprint the relay prints)");
+        }
+    }
+
     /** {@code --trust FINGERPRINT}: the relay certificate to accept instead of trusting on first use. */
     private void trust(Options o, Hashtable<String, Object> config) {
         if (!o.has("trust")) return;
@@ -161,12 +184,14 @@ final class Profile {
     }
 
     private static Profile demo(Options o, boolean interactive, String display) {
-        check(o, "port", "names", "fps", "room", "ui", "plaintext");
+        check(o, "port", "names", "fps", "room", "ui", "plaintext", "web");
         Profile p = new Profile("demo", true);
         if (o.has("port")) p.config("parley.relay").put("port", port(o, "port", ConnectOptions.DEFAULT_PORT));
-        // The demo's participants are all in this process: its relay need not be reachable from elsewhere.
-        p.config("parley.relay").put("host", "127.0.0.1");
+        // The demo's participants are all in this process: its relay need not be reachable from elsewhere, unless
+        // browsers on the LAN are to join it.
+        p.config("parley.relay").put("host", o.has("web") ? "0.0.0.0" : "127.0.0.1");
         p.plaintext(o, p.config("parley.relay"));
+        p.web(o, p.config("parley.relay"));
         Hashtable<String, Object> d = p.config("parley.demo");
         d.put("names", o.get("names", "alice,bob,carol").split(","));
         d.put("fps", o.integer("fps", 15));

@@ -64,18 +64,27 @@ final class StageFiles {
      */
     static void installPlugin(Path home, Entry stage) {
         if (stage.plugin().isEmpty()) return;
-        Path target = home.resolve("plugins").resolve(stage.plugin());
-        Path source = home.resolve("extras").resolve(stage.plugin());
+        installFromExtras(home, stage.plugin(), "stage " + stage.id());
+    }
+
+    /**
+     * Copies {@code jar} from {@code extras/} into {@code plugins/} when it is not there yet; FileInstall then installs
+     * it like any dropped-in plugin, and deleting it from {@code plugins/} removes it again.
+     *
+     * @param who what needs it, for the message ("stage 1", "--web")
+     */
+    static void installFromExtras(Path home, String jar, String who) {
+        Path target = home.resolve("plugins").resolve(jar);
+        Path source = home.resolve("extras").resolve(jar);
         if (Files.exists(target)) return;
         if (!Files.exists(source)) {
-            System.err.println("parley: stage " + stage.id() + " needs the plugin " + stage.plugin()
-                    + ", which is neither in plugins/ nor in extras/");
+            System.err.println("parley: " + who + " needs the plugin " + jar + ", which is neither in plugins/ nor in extras/");
             return;
         }
         try {
             Files.createDirectories(target.getParent());
             Files.copy(source, target);
-            System.out.println("parley: stage " + stage.id() + " needs " + stage.plugin() + ": installed it from extras/ into plugins/");
+            System.out.println("parley: " + who + " needs " + jar + ": installed it from extras/ into plugins/");
         } catch (IOException e) {
             System.err.println("parley: could not copy " + source + " into plugins/: " + e.getMessage());
         }

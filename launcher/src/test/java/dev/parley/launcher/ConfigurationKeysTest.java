@@ -49,11 +49,12 @@ class ConfigurationKeysTest {
         Map<String, Set<String>> declared = metatype();
         assertTrue(declared.containsKey("parley.relay") && declared.containsKey("parley.client"), declared.keySet().toString());
         List<Profile> profiles = List.of(
-                profile("server", "--port", "7100", "--host", "127.0.0.1", "--protect", "lab=x y", "--plaintext", "--text-port", "9999"),
+                profile("server", "--port", "7100", "--host", "127.0.0.1", "--protect", "lab=x y", "--plaintext", "--text-port", "9999",
+                        "--web", "8080"),
                 profile("client", "--server", "h:7001", "--name", "a", "--room", "r", "--no-video", "--no-audio", "--fps", "10",
                         "--stats", "2", "--ui", "console", "--trust", "00".repeat(32), "--passphrase", "p", "--e2ee"),
                 profile("client", "--server", "h", "--plaintext"),
-                profile("demo", "--port", "7002", "--names", "a,b", "--fps", "5", "--room", "d", "--plaintext"),
+                profile("demo", "--port", "7002", "--names", "a,b", "--fps", "5", "--room", "d", "--plaintext", "--web", "8081"),
                 profile("devices", "--wait", "1"),
                 profile("bench", "--clients", "3", "--slow", "1", "--slow-fps", "5", "--stalled", "1", "--fps", "10", "--size", "100",
                         "--audio", "--seconds", "1", "--warmup", "1", "--window", "8", "--sweep", "2:4:1", "--chart", "c.png",

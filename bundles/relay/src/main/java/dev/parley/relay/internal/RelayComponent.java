@@ -2,6 +2,7 @@ package dev.parley.relay.internal;
 
 import dev.parley.api.call.RelayStatus;
 import java.util.List;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -22,10 +23,20 @@ public final class RelayComponent implements RelayStatus, RoomDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(RelayComponent.class);
 
     private volatile RelayServer server;
+    private volatile WebAssets webAssets = WebAssets.NONE;
+    private final BundleWebAssets webPage;
 
     @Activate
-    public RelayComponent(RelayConfig config) throws InterruptedException {
+    public RelayComponent(RelayConfig config, BundleContext context) throws InterruptedException {
         this.server = new RelayServer(RelaySettings.of(config)).start();
+        this.webPage = new BundleWebAssets(context, this::pageChanged);
+        webPage.open();
+    }
+
+    /** The web page's plugin came or went; synchronized with a restart, so the running relay always has the page. */
+    private synchronized void pageChanged(WebAssets assets) {
+        webAssets = assets;
+        server.webAssets(assets);
     }
 
     /**
@@ -33,7 +44,7 @@ public final class RelayComponent implements RelayStatus, RoomDirectory {
      * new settings and the call goes on; a new address, port, thread count or socket buffer starts the relay anew.
      */
     @Modified
-    void modified(RelayConfig config) throws InterruptedException {
+    synchronized void modified(RelayConfig config) throws InterruptedException {
         RelaySettings next = RelaySettings.of(config);
         if (next.equals(server.settings())) return;
         if (server.update(next)) {
@@ -42,11 +53,13 @@ public final class RelayComponent implements RelayStatus, RoomDirectory {
             LOG.info("Relay listener settings changed; starting the relay anew: {}", next);
             server.close();
             server = new RelayServer(next).start();
+            server.webAssets(webAssets);
         }
     }
 
     @Deactivate
     void deactivate() {
+        webPage.close();
         server.close();
     }
 

@@ -88,4 +88,10 @@ public @interface RelayConfig {
 
     @AttributeDefinition(description = "Passes of the Argon2id key derivation for room passphrases")
     int passphraseIterations() default 3;
+
+    @AttributeDefinition(description = "TCP port of the browser endpoint: the web page and the call over a WebSocket at /call, over TLS when the relay speaks it (0: off)")
+    int webPort() default 0;
+
+    @AttributeDefinition(description = "Origins, besides the page's own, whose pages may open the WebSocket (comma-separated, as http://host:port; * for any)")
+    String webAllowedOrigins() default "";
 }

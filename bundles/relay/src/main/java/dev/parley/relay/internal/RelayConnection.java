@@ -179,6 +179,8 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
         limits = new SenderLimits(settings, System.nanoTime());
         // Joined: media may now be as long as maxPayload, and reads as large as the traffic needs.
         ((ParleyFrameDecoder) ctx.pipeline().get("decoder")).handshakeDone();
+        WebSocketFrames webSocket = ctx.pipeline().get(WebSocketFrames.class);
+        if (webSocket != null) webSocket.joined(ctx.pipeline());
         ctx.channel().config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator());
         ctx.pipeline().addBefore(ctx.name(), "idle",
                 new IdleStateHandler(settings.idleTimeoutMillis(), 0, 0, TimeUnit.MILLISECONDS));

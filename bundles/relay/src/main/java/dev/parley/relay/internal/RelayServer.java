@@ -8,6 +8,7 @@ import dev.parley.protocol.ParleyFrameDecoder;
 import dev.parley.protocol.ParleyFrameEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -58,7 +59,10 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel serverChannel;
+    private Channel webChannel;
     private int port;
+    private int webPort;
+    private volatile WebAssets webAssets = WebAssets.NONE;
     private volatile String fingerprint = "";
 
     RelayServer(RelaySettings settings) {
@@ -129,8 +133,52 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
             LOG.warn("Relay listening on {}:{} ({}) in PLAINTEXT: anyone on the network can read the chat and see the "
                     + "video; start without --plaintext for TLS", settings.host(), port, transport.name());
         }
+        if (settings.webPort() != 0) startWeb(b, sslContext);
         return this;
     }
+
+    /**
+     * The browser endpoint (docs/PROTOCOL.md, "WebSocket binding"): the same event loops, socket options and relay
+     * handler as the TCP port, behind HTTP and WebSocket framing; HTTPS with the relay's certificate when it speaks
+     * TLS, since browsers give a page from another machine a camera and a microphone only over HTTPS.
+     */
+    private void startWeb(ServerBootstrap tcp, SslContext tls) throws InterruptedException {
+        ServerBootstrap b = tcp.clone().childHandler(new WebPort(this, channels, () -> webAssets, tls));
+        try {
+            webChannel = b.bind(settings.host(), settings.webPort()).sync().channel();
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+        webPort = ((InetSocketAddress) webChannel.localAddress()).getPort();
+        if (tls != null) {
+            LOG.info("Browser endpoint on https://{}:{}/ (the call at wss://HOST:{}{}) with the relay's self-signed "
+                    + "certificate: browsers warn once; its fingerprint is {}", settings.host(), webPort, webPort,
+                    WebRequests.CALL_PATH, fingerprint);
+        } else {
+            LOG.warn("Browser endpoint on http://{}:{}/ (the call at ws://HOST:{}{}), UNENCRYPTED like --plaintext",
+                    settings.host(), webPort, webPort, WebRequests.CALL_PATH);
+        }
+    }
+
+    /**
+     * The page the web port serves from now on ({@link WebAssets#NONE}: none). When the page goes away, so do the
+     * browsers that loaded it: each gets ERROR SHUTTING_DOWN saying why, and the call goes on for everyone else.
+     */
+    void webAssets(WebAssets assets) {
+        WebAssets before = webAssets;
+        webAssets = assets;
+        if (assets != WebAssets.NONE || before == WebAssets.NONE) return;
+        for (Channel ch : channels) {
+            if (ch.pipeline().get(WebSocketFrames.class) == null || ch.pipeline().get("encoder") == null) continue;
+            ch.eventLoop().execute(() -> ch.writeAndFlush(new Messages.Error(ErrorCode.SHUTTING_DOWN,
+                    "the web page was removed from this relay; reload the page when it is back").toFrame())
+                    .addListener(ChannelFutureListener.CLOSE));
+        }
+    }
+
+    /** The web port's number once listening, 0 when it is off. */
+    int webPort() { return webPort; }
 
     @Override
     public synchronized Member enter(String name, BiFunction<Integer, Room, Member> newcomer) {
@@ -178,7 +226,8 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
         RelaySettings now = settings;
         boolean sameListener = now.host().equals(next.host()) && now.port() == next.port()
                 && now.workerThreads() == next.workerThreads() && now.sendBufferBytes() == next.sendBufferBytes()
-                && now.writeLowWaterMark() == next.writeLowWaterMark() && now.writeHighWaterMark() == next.writeHighWaterMark();
+                && now.writeLowWaterMark() == next.writeLowWaterMark() && now.writeHighWaterMark() == next.writeHighWaterMark()
+                && now.webPort() == next.webPort();
         if (sameListener) {
             if (!now.roomPassphrases().equals(next.roomPassphrases()) || now.passphraseMemoryKiB() != next.passphraseMemoryKiB()
                     || now.passphraseIterations() != next.passphraseIterations()) {
@@ -223,10 +272,13 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
     @Override
     public void close() {
         if (serverChannel != null) serverChannel.close().awaitUninterruptibly();
+        if (webChannel != null) webChannel.close().awaitUninterruptibly();
         // Tell every connection why it closes (PROTOCOL.md: a relay that shuts down SHOULD send SHUTTING_DOWN).
         // ERROR and close run as one task on the connection's event loop, so nothing slips in between, and a
         // receiver whose socket is full loses the ERROR instead of holding up the shutdown.
         for (Channel ch : channels) {
+            // A web port connection that has not upgraded to a WebSocket speaks HTTP, not frames: just closed.
+            if (ch.pipeline().get("encoder") == null) continue;
             ch.eventLoop().execute(() -> {
                 ch.writeAndFlush(new Messages.Error(ErrorCode.SHUTTING_DOWN, "relay shutting down").toFrame(),
                         ch.voidPromise());

@@ -10,7 +10,7 @@ record RelaySettings(String host, int port, int maxPayload, int videoWindow, int
                      int textMessageBurst, int textBytesPerSecond, int mediaBytesPerSecond, int mediaBurstBytes,
                      int maxConnectionsPerAddress, int maxHandshaking, int maxRooms, int maxParticipantsPerRoom,
                      boolean tls, String certificateDir, String roomPassphrases, int passphraseMemoryKiB,
-                     int passphraseIterations) {
+                     int passphraseIterations, int webPort, String webAllowedOrigins) {
 
     static RelaySettings of(RelayConfig c) {
         return new RelaySettings(c.host(), c.port(), c.maxPayload(), c.videoWindow(), c.audioQueueFrames(),
@@ -19,7 +19,7 @@ record RelaySettings(String host, int port, int maxPayload, int videoWindow, int
                 c.textMessagesPerSecond(), c.textMessageBurst(), c.textBytesPerSecond(), c.mediaBytesPerSecond(),
                 c.mediaBurstBytes(), c.maxConnectionsPerAddress(), c.maxHandshaking(), c.maxRooms(),
                 c.maxParticipantsPerRoom(), c.tls(), c.certificateDir(), c.roomPassphrases(), c.passphraseMemoryKiB(),
-                c.passphraseIterations());
+                c.passphraseIterations(), c.webPort(), c.webAllowedOrigins());
     }
 
     /**
@@ -48,11 +48,7 @@ record RelaySettings(String host, int port, int maxPayload, int videoWindow, int
     }
 
     RelaySettings withAddress(String h, int p) {
-        return new RelaySettings(h, p, maxPayload, videoWindow, audioQueueFrames, textQueueLimit, handshakeTimeoutMillis,
-                idleTimeoutMillis, sendBufferBytes, writeLowWaterMark, writeHighWaterMark, workerThreads,
-                latencyTargetMillis, textMessagesPerSecond, textMessageBurst, textBytesPerSecond, mediaBytesPerSecond,
-                mediaBurstBytes, maxConnectionsPerAddress, maxHandshaking, maxRooms, maxParticipantsPerRoom, tls,
-                certificateDir, roomPassphrases, passphraseMemoryKiB, passphraseIterations);
+        return with("host", h).with("port", p);
     }
 
     /** A copy with one setting changed, by its name in {@link RelayConfig} (for tests and experiments). */

@@ -1,0 +1,220 @@
+package dev.parley.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Frame;
+import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.MessageType;
+import dev.parley.protocol.Messages;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The web page in a real browser: headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, with a
+ * fake camera and microphone) joins a relay started with {@code --web} where two Java test-pattern clients stream.
+ * The browser test is skipped where Chromium is not installed ({@code .ci/run} installs it); the plugin test needs
+ * no browser.
+ */
+class WebPageIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final List<ParleyProcess> processes = new ArrayList<>();
+    private ChromeDriver browser;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) browser.quit();
+        for (ParleyProcess p : processes) p.close();
+    }
+
+    /** A copy of the distribution per test: --web copies the page's plugin into plugins/, and this test deletes it. */
+    private Path dist;
+
+    private ParleyProcess start(String label, String... args) throws IOException {
+        if (dist == null) dist = ParleyProcess.copyOfDistribution();
+        ParleyProcess p = ParleyProcess.startIn(dist, label, args);
+        processes.add(p);
+        return p;
+    }
+
+    @Test
+    void thePageComesAndGoesWithItsPluginWhileTheCallGoesOn() throws Exception {
+        int port = ParleyProcess.freePort();
+        int web = ParleyProcess.freePort();
+        ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
+                "--web", String.valueOf(web), "--plaintext");
+        server.awaitContaining("ready: relay listening on port " + port);
+        HttpClient http = HttpClient.newHttpClient();
+        URI page = URI.create("http://127.0.0.1:" + web + "/");
+        poll("the page served", Duration.ofSeconds(30), () -> status(http, page) == 200 ? true : null);
+
+        BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + web + "/call"),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+                        // The relay sends each frame as one message, and frames here are small: one part each.
+                        byte[] bytes = new byte[data.remaining()];
+                        data.get(bytes);
+                        ByteBuf buf = Unpooled.wrappedBuffer(bytes);
+                        MessageType type = MessageType.fromCode(buf.getUnsignedByte(3));
+                        int codec = buf.getUnsignedByte(5);
+                        frames.add(new Frame(type, 0, 0, buf.getInt(8), 0, 0, "", buf.slice(28 + codec, bytes.length - 28 - codec)));
+                        ws.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        socket.sendBinary(ByteBuffer.wrap(FrameCodec.toBytes(new Messages.Hello(Messages.Role.CLIENT, "tab", "web", "").toFrame())), true)
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(MessageType.WELCOME, frames.poll(10, TimeUnit.SECONDS).type());
+
+        Files.delete(dist.resolve("plugins/" + Profile.WEB_PLUGIN));
+        Messages.Error error = null;
+        while (error == null) {
+            Frame f = frames.poll(30, TimeUnit.SECONDS);
+            assertTrue(f != null, "no ERROR after the page's plugin was deleted");
+            if (f.type() == MessageType.ERROR) error = Messages.Error.from(f);
+        }
+        assertEquals(ErrorCode.SHUTTING_DOWN, error.code());
+        assertTrue(error.message().contains("web page was removed"), error.message());
+        poll("404 once the page is gone", Duration.ofSeconds(30), () -> status(http, page) == 404 ? true : null);
+        assertTrue(server.isAlive(), "the relay goes on");
+
+        Files.copy(dist.resolve("extras/" + Profile.WEB_PLUGIN), dist.resolve("plugins/" + Profile.WEB_PLUGIN));
+        poll("the page served again", Duration.ofSeconds(30), () -> status(http, page) == 200 ? true : null);
+    }
+
+    private static int status(HttpClient http, URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    @Test
+    void aBrowserSeesAndHearsTwoJavaClientsAndTheyItAndChatGoesBothWays() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs Debian's chromium and chromium-driver");
+        int port = ParleyProcess.freePort();
+        int web = ParleyProcess.freePort();
+        ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
+                "--web", String.valueOf(web));
+        server.awaitContaining("ready: relay listening on port " + port);
+        ParleyProcess alice = start("alice", "client", "--server", "127.0.0.1:" + port, "--name", "alice", "--room", "web",
+                "--stats", "1");
+        ParleyProcess bob = start("bob", "client", "--server", "127.0.0.1:" + port, "--name", "bob", "--room", "web");
+        alice.await("alice connected", ParleyProcess::saysConnected);
+        bob.await("bob connected", ParleyProcess::saysConnected);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900",
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--autoplay-policy=no-user-gesture-required",
+                // The relay's self-signed certificate, which a user accepts once in the browser's warning.
+                "--ignore-certificate-errors");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        // The relay speaks TLS, so the page is served over HTTPS, which gives it the (fake) camera and microphone.
+        browser.get("https://127.0.0.1:" + web + "/?room=web");
+        browser.findElement(By.id("name")).sendKeys("webby");
+        browser.findElement(By.cssSelector("#join button")).click();
+
+        // Both Java participants' tiles show pictures, and keep doing so.
+        Map<String, Long> first = awaitTiles(Map.of("alice", 5L, "bob", 5L));
+        awaitTiles(Map.of("alice", first.get("alice") + 10, "bob", first.get("bob") + 10));
+
+        // The Java side receives and decodes the browser's JPEG video and PCM audio.
+        alice.await("webby's video decoded at alice", l -> l.contains("webby") && l.contains(" video ")
+                && l.contains("jpeg") && !l.contains(" 0.0 fps"));
+        alice.await("webby's audio decoded at alice", l -> l.contains("webby") && l.contains(" audio ")
+                && l.contains("pcm-s16le") && !l.contains(" 0.0 fps"));
+
+        // Chat both ways.
+        browser.findElement(By.id("line")).sendKeys("hello from the page ✓");
+        browser.findElement(By.cssSelector("#say button")).click();
+        bob.awaitContaining("webby: hello from the page ✓");
+        alice.type("hello browser");
+        poll("the Java line in the page's chat", Duration.ofSeconds(30),
+                () -> browser.findElement(By.id("chat")).getText().contains("hello browser") ? true : null);
+
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("target", "web-page.png"), StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(browser.findElement(By.id("status")).getText().contains("room web as webby"));
+    }
+
+    /** Waits until each named tile has received at least the given number of frames; returns the counts seen. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> awaitTiles(Map<String, Long> atLeast) {
+        return poll("tiles with at least " + atLeast + " frames", Duration.ofSeconds(60), () -> {
+                    Map<String, Long> counts = (Map<String, Long>) ((JavascriptExecutor) browser).executeScript("""
+                            const out = {};
+                            for (const t of document.querySelectorAll('.tile[data-received]')) {
+                              out[t.querySelector('.name').textContent] = Number(t.dataset.received);
+                            }
+                            return out;""");
+                    for (var e : atLeast.entrySet()) {
+                        if (counts.getOrDefault(e.getKey(), 0L) < e.getValue()) return null;
+                    }
+                    return counts;
+                });
+    }
+
+    /** Polls until {@code check} gives a value (not null); fails with {@code what} after {@code timeout}. */
+    private static <T> T poll(String what, Duration timeout, Supplier<T> check) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            T value = check.get();
+            if (value != null) return value;
+            if (System.nanoTime() > end) throw new AssertionError("no " + what + " within " + timeout.toSeconds() + " s");
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    static {
+        // Nothing may be fetched at test time: Selenium Manager stays out since driver and browser are given.
+        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        new File("target").mkdirs();
+    }
+}

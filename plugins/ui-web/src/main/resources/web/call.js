@@ -1,0 +1,166 @@
+// One call: the WebSocket to the relay, the handshake, the roster, the clock, and flow control (PROTOCOL.md 6 to 9).
+import { T, KEYFRAME, encode, decode, fields, Reader, nowMicros, text, utf8Bytes, LEAVE_REASONS, ERROR_NAMES } from './wire.js';
+
+/** Clock samples kept; the one with the smallest round trip gives the offset (section 9). */
+const CLOCK_SAMPLES = 8;
+
+export class Call extends EventTarget {
+  constructor(url, name, room) {
+    super();
+    this.name = name;
+    this.room = room;
+    this.id = 0;
+    this.roster = new Map();      // participant number -> name
+    this.present = false;         // this page's own JOINED has arrived
+    this.offset = 0n;             // relay clock minus this clock, µs
+    this.samples = [];
+    this.sequences = new Map();   // type -> next sequence number of this page's stream 0
+    this.videoReceived = 0;       // VIDEO frames read: what RECEIVED reports, cumulative
+    this.acknowledgePending = false;
+    this.videoSent = 0;           // VIDEO frames sent, and the relay's count of those it took in
+    this.videoAcknowledged = 0;
+    this.window = 4;
+    this.ws = new WebSocket(url);
+    this.ws.binaryType = 'arraybuffer';
+    this.ws.onopen = () => this.send({ type: T.HELLO, payload: fields(['u8', 1], ['string', name], ['string', room], ['string', '']) });
+    this.ws.onmessage = (e) => this.receive(e.data);
+    this.ws.onclose = (e) => {
+      clearInterval(this.pinger);
+      this.emit('closed', { code: e.code, reason: e.reason, wasJoined: this.id !== 0 });
+    };
+  }
+
+  emit(type, detail) { this.dispatchEvent(new CustomEvent(type, { detail })); }
+
+  send(frame) {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(encode(frame));
+  }
+
+  /** Sends one media frame on this page's stream 0 of its type, stamped on the relay's clock. */
+  sendMedia(type, codec, payload, captureMicros = nowMicros()) {
+    const sequence = this.sequences.get(type) ?? 0;
+    this.sequences.set(type, (sequence + 1) >>> 0);
+    if (type === T.VIDEO) this.videoSent = (this.videoSent + 1) >>> 0;
+    this.send({ type, flags: type === T.TEXT ? 0 : KEYFRAME, sequence, timestamp: captureMicros + this.offset, codec, payload });
+  }
+
+  sendText(line) { this.sendMedia(T.TEXT, '', utf8Bytes(line)); }
+
+  /**
+   * Whether a new VIDEO frame may go now: the relay acknowledges what it took in, and this page keeps at most a
+   * window of frames unacknowledged, plus nothing waiting in the socket, so its video stays fresh on a slow link.
+   */
+  videoWindowOpen() {
+    const inFlight = (this.videoSent - this.videoAcknowledged) >>> 0;
+    return this.id !== 0 && inFlight < this.window && this.ws.bufferedAmount < 256 * 1024;
+  }
+
+  leave() {
+    if (this.ws.readyState === WebSocket.OPEN) this.send({ type: T.BYE, payload: fields(['string', 'closed the page']) });
+    this.ws.close(1000);
+  }
+
+  /** Latency of a frame stamped on the relay's clock, in ms. */
+  latencyMillis(timestamp) { return Number(nowMicros() + this.offset - timestamp) / 1000; }
+
+  receive(data) {
+    let f;
+    try {
+      f = decode(data);
+    } catch (e) {
+      this.emit('error', { message: 'the relay sent something that is not a Parley frame: ' + e.message });
+      this.ws.close(1002);
+      return;
+    }
+    switch (f.type) {
+      case T.WELCOME: {
+        const r = new Reader(f.payload);
+        this.id = r.u32(); r.string(); this.maxPayload = r.u32(); this.window = Math.max(1, r.u16());
+        // What this page decodes (section 5, CODECS), so that the room's senders use codecs it can show and play.
+        this.send({ type: T.CODECS, payload: fields(['u8', 2], ['string', 'jpeg'], ['string', 'pcm-s16le']) });
+        this.ping();
+        this.pinger = setInterval(() => this.ping(), 2000);
+        this.emit('welcome', { id: this.id });
+        break;
+      }
+      case T.JOINED: {
+        const name = new Reader(f.payload).string();
+        this.roster.set(f.sender, name);
+        // The JOINED messages up to this page's own are the room as it was; the ones after it are arrivals.
+        const arrival = this.present;
+        if (f.sender === this.id) this.present = true;
+        this.emit('roster', { joined: f.sender, name, arrival });
+        break;
+      }
+      case T.LEFT: {
+        const r = new Reader(f.payload);
+        const reason = LEAVE_REASONS[r.u8()] ?? 'left';
+        const name = r.string();
+        this.roster.delete(f.sender);
+        this.emit('roster', { left: f.sender, name, reason });
+        break;
+      }
+      case T.ERROR: {
+        const r = new Reader(f.payload);
+        const code = r.u16();
+        this.emit('error', { code: ERROR_NAMES[code] ?? code, message: r.string() });
+        break;
+      }
+      case T.CHALLENGE:
+        this.emit('error', { message: 'room ' + this.room + ' needs a passphrase; the web page cannot join protected rooms yet' });
+        this.ws.close(1000);
+        break;
+      case T.TEXT:
+        this.emit('text', { sender: f.sender, name: this.roster.get(f.sender) ?? '#' + f.sender, line: text(f.payload), timestamp: f.timestamp });
+        break;
+      case T.VIDEO:
+        this.videoReceived = (this.videoReceived + 1) >>> 0;
+        this.acknowledgeSoon();
+        this.emit('video', f);
+        break;
+      case T.AUDIO:
+        this.emit('audio', f);
+        break;
+      case T.RECEIVED: {
+        const count = new Reader(f.payload).u32();
+        // Newer by wrap-around arithmetic and not beyond what was sent (section 8).
+        if (((count - this.videoAcknowledged) >>> 0) < 0x80000000 && ((this.videoSent - count) >>> 0) < 0x80000000) {
+          this.videoAcknowledged = count;
+        }
+        break;
+      }
+      case T.PING: {
+        const t2 = nowMicros();
+        const t1 = new Reader(f.payload).i64();
+        this.send({ type: T.PONG, payload: fields(['i64', t1], ['i64', t2], ['i64', nowMicros()]) });
+        break;
+      }
+      case T.PONG: {
+        const t4 = nowMicros();
+        const r = new Reader(f.payload);
+        const t1 = r.i64(), t2 = r.i64(), t3 = r.i64();
+        let rtt = (t4 - t1) - (t3 - t2);
+        if (rtt < 0n) rtt = 0n;
+        this.samples.push({ rtt, offset: ((t2 - t1) + (t3 - t4)) / 2n });
+        if (this.samples.length > CLOCK_SAMPLES) this.samples.shift();
+        this.offset = this.samples.reduce((best, s) => (s.rtt < best.rtt ? s : best)).offset;
+        this.rttMillis = Number(rtt) / 1000;
+        break;
+      }
+      default:
+        break; // CODECS, KEYFRAME_REQUEST: nothing for a JPEG and PCM sender to do
+    }
+  }
+
+  ping() { this.send({ type: T.PING, payload: fields(['i64', nowMicros()]) }); }
+
+  /** One RECEIVED per batch of VIDEO messages: after the messages already waiting have been handled. */
+  acknowledgeSoon() {
+    if (this.acknowledgePending) return;
+    this.acknowledgePending = true;
+    setTimeout(() => {
+      this.acknowledgePending = false;
+      this.send({ type: T.RECEIVED, payload: fields(['u32', this.videoReceived]) });
+    }, 0);
+  }
+}

@@ -1,0 +1,88 @@
+// This page's own camera and microphone, sent as VIDEO (JPEG) and AUDIO (16 kHz s16le PCM) frames.
+import { T, nowMicros } from './wire.js';
+import { PCM } from './audio.js';
+
+/** The Java client's default stream (config/parley.media.cfg): 640 × 480 at 15 frames a second. */
+export const STREAM = { width: 640, height: 480, fps: 15 };
+
+/**
+ * Asks for a camera and a microphone, each on its own if both together fail.
+ * @returns {{ stream: MediaStream|null, missing: string[] }}
+ */
+export async function devices() {
+  if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+    return { stream: null, missing: ['camera', 'microphone'], why: 'the browser offers them only to pages from https:// or localhost' };
+  }
+  const video = { width: { ideal: STREAM.width }, height: { ideal: STREAM.height }, frameRate: { ideal: STREAM.fps } };
+  const audio = { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+  let why;
+  for (const [ask, missing] of [[{ video, audio }, []], [{ video }, ['microphone']], [{ audio }, ['camera']]]) {
+    try {
+      return { stream: await navigator.mediaDevices.getUserMedia(ask), missing };
+    } catch (e) {
+      why = e.name === 'NotAllowedError' ? 'permission was refused' : e.message || e.name;
+    }
+  }
+  return { stream: null, missing: ['camera', 'microphone'], why };
+}
+
+/** Frames of the camera drawn to a canvas of the stream's size and encoded as JPEG at the stream's rate. */
+export class Camera {
+  constructor(call, stream, preview) {
+    this.call = call;
+    this.on = true;
+    this.sent = [];
+    this.held = 0;
+    this.video = preview;
+    this.video.srcObject = stream;
+    this.video.muted = true;
+    this.video.playsInline = true;
+    this.video.play().catch(() => {});
+    this.canvas = document.createElement('canvas');
+    this.canvas.width = STREAM.width;
+    this.canvas.height = STREAM.height;
+    this.context = this.canvas.getContext('2d');
+    this.busy = false;
+    this.timer = setInterval(() => this.grab(), 1000 / STREAM.fps);
+  }
+
+  grab() {
+    if (!this.on || this.video.readyState < 2) return;
+    // Encoding still running, or the relay has not taken in what was sent: skip, the next frame is fresher.
+    if (this.busy || !this.call.videoWindowOpen()) {
+      this.held++;
+      return;
+    }
+    this.busy = true;
+    const captured = nowMicros();
+    this.context.drawImage(this.video, 0, 0, STREAM.width, STREAM.height);
+    this.canvas.toBlob(async (blob) => {
+      if (blob) {
+        this.call.sendMedia(T.VIDEO, 'jpeg', new Uint8Array(await blob.arrayBuffer()), captured);
+        this.sent.push(performance.now());
+      }
+      this.busy = false;
+    }, 'image/jpeg', 0.75);
+  }
+
+  fps() {
+    const now = performance.now();
+    this.sent = this.sent.filter((t) => now - t < 1000);
+    return this.sent.length;
+  }
+
+  stop() { clearInterval(this.timer); }
+}
+
+/** The microphone's 20 ms frames as AUDIO, while on. */
+export class Microphone {
+  constructor(call, audio, stream) {
+    this.on = true;
+    this.frames = 0;
+    audio.microphone(stream, (bytes) => {
+      if (!this.on) return;
+      this.frames++;
+      call.sendMedia(T.AUDIO, PCM, bytes, nowMicros() - 20000n);
+    });
+  }
+}
