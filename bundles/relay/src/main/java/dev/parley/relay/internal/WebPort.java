@@ -10,7 +10,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.OptionalSslHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.AttributeKey;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -21,6 +25,25 @@ import java.util.function.Supplier;
  * port's.
  */
 final class WebPort extends ChannelInitializer<SocketChannel> {
+    /** Set on a connection that spoke plain HTTP to a port that speaks HTTPS: it gets a redirect, nothing else. */
+    static final AttributeKey<Boolean> PLAIN_ON_TLS = AttributeKey.valueOf("parley.web.plainOnTls");
+
+    /**
+     * TLS for a client that starts a TLS handshake; a client that types http:// (a person at a browser) is let
+     * through in the clear only so that {@link WebRequests} can send it to the https:// address.
+     */
+    private static final class HttpsOrRedirect extends OptionalSslHandler {
+        HttpsOrRedirect(SslContext tls) {
+            super(tls);
+        }
+
+        @Override
+        protected ChannelHandler newNonSslHandler(ChannelHandlerContext context) {
+            context.channel().attr(PLAIN_ON_TLS).set(Boolean.TRUE);
+            return null;
+        }
+    }
+
     /** A request the web port takes: a GET and its headers, no body. */
     private static final int MAX_REQUEST_BYTES = 16 * 1024;
 
@@ -55,7 +78,7 @@ final class WebPort extends ChannelInitializer<SocketChannel> {
                 .build();
         // Not named "tls": RelayConnection waits for the TLS handshake of a pipeline with one, and this handshake is
         // long done when the relay's handler is added at the upgrade.
-        if (tls != null) ch.pipeline().addLast("https", tls.newHandler(ch.alloc()));
+        if (tls != null) ch.pipeline().addLast("https", new HttpsOrRedirect(tls));
         ch.pipeline()
                 .addLast("http", new HttpServerCodec(4096, 8192, 8192))
                 .addLast("http-aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))

@@ -38,6 +38,10 @@ final class WebRequests extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (Boolean.TRUE.equals(ctx.channel().attr(WebPort.PLAIN_ON_TLS).get())) {
+            redirectToHttps(ctx, request);
+            return;
+        }
         String path = pathOf(request.uri());
         if (path.equals(CALL_PATH)) {
             String origin = request.headers().get(HttpHeaderNames.ORIGIN);
@@ -94,6 +98,30 @@ final class WebRequests extends SimpleChannelInboundHandler<FullHttpRequest> {
         String o = origin.toLowerCase(Locale.ROOT);
         return Arrays.stream(allowed.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
                 .anyMatch(a -> a.equals("*") || (!a.isEmpty() && a.equals(o)));
+    }
+
+    /**
+     * http:// on a port that speaks https:// (the relay uses TLS): a 308 to the same place over https, so the
+     * address a person types works. Nothing else is served in the clear; without a Host there is nowhere to send
+     * them, and the answer says what to type.
+     */
+    private static void redirectToHttps(ChannelHandlerContext ctx, FullHttpRequest request) {
+        try {
+            String host = request.headers().get(HttpHeaderNames.HOST);
+            if (host == null || host.isBlank() || host.contains("/")) {
+                respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "text/plain; charset=utf-8",
+                        "this port speaks https: open https://HOST:PORT/\n".getBytes(StandardCharsets.UTF_8), false);
+                return;
+            }
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.PERMANENT_REDIRECT, Unpooled.EMPTY_BUFFER);
+            response.headers().set(HttpHeaderNames.LOCATION, "https://" + host + (request.uri().startsWith("/") ? request.uri() : "/"))
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, 0)
+                    .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        } finally {
+            request.release();
+        }
     }
 
     private static String pathOf(String uri) {

@@ -251,6 +251,19 @@ class WebSocketBindingTest {
         assertEquals("over wss", browser.readUntil(MessageType.TEXT).text());
     }
 
+    @Test
+    void httpToAPortThatSpeaksHttpsIsRedirectedThereAndServesNothingInTheClear(@TempDir Path certificates) throws Exception {
+        start(RelaySettings.defaults("127.0.0.1", 0).with("tls", true).with("certificateDir", certificates.toString()));
+        relay.webAssets(path -> new WebAssets.Asset("<p>secure</p>".getBytes(StandardCharsets.UTF_8), WebAssets.contentType(path)));
+        HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String address = "127.0.0.1:" + relay.webPort();
+        HttpResponse<String> answer = plain.send(HttpRequest.newBuilder(URI.create("http://" + address + "/app.js?x=1")).build(),
+                BodyHandlers.ofString());
+        assertEquals(308, answer.statusCode());
+        assertEquals("https://" + address + "/app.js?x=1", answer.headers().firstValue("location").orElseThrow());
+        assertEquals("", answer.body(), "nothing of the page in the clear");
+    }
+
     /** The test's stand-in for a user who accepted the relay's self-signed certificate in the browser. */
     private static final class TrustAll extends X509ExtendedTrustManager {
         @Override public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) { }
