@@ -192,6 +192,11 @@ final class ReceiverQueue {
     private void write(Object frame) {
         if (frame instanceof ByteBuf) framesOut++;
         channel.write(frame, channel.voidPromise());
+        flushSoon();
+    }
+
+    /** This cycle's writes are flushed at its end, or at once when the socket crossed its high water mark. */
+    private void flushSoon() {
         if (!channel.isWritable()) {
             // Crossed the high water mark: get the bytes moving now rather than at the end of the cycle. The flush
             // may come back into pump() (writability) or close the channel; drain() looks again before going on.
@@ -203,15 +208,16 @@ final class ReceiverQueue {
     }
 
     /**
-     * A RECEIVED for this member's own video: written ahead of anything queued (it orders nothing) and flushed with
-     * the rest of this cycle's writes, so acknowledging costs no flush of its own.
+     * A RECEIVED for this member's own video, already encoded: written ahead of anything queued (it orders nothing),
+     * not counted as a frame out, and flushed with the rest of this cycle's writes, so it costs no flush of its own.
      */
-    void acknowledge(Object received) {
+    void acknowledge(ByteBuf received) {
         if (released) {
-            ReferenceCountUtil.release(received);
+            received.release();
             return;
         }
-        write(received);
+        channel.write(received, channel.voidPromise());
+        flushSoon();
     }
 
     /** Drops everything still queued; called when the connection closes. Idempotent. */

@@ -271,7 +271,13 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
     public void channelReadComplete(ChannelHandlerContext ctx) {
         if (videoToAcknowledge && member != null && ctx.channel().isWritable()) {
             videoToAcknowledge = false;
-            member.queue.acknowledge(new Messages.Received(videoTakenIn).toFrame());
+            // Encoded here, as the forwarded frames are: the socket's writes stay plain buffers.
+            Frame received = new Messages.Received(videoTakenIn).toFrame();
+            try {
+                member.queue.acknowledge(FrameCodec.encodeContiguous(received, ctx.alloc()));
+            } finally {
+                received.release();
+            }
         }
         ctx.fireChannelReadComplete();
     }
