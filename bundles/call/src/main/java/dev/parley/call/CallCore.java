@@ -29,7 +29,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +71,6 @@ public abstract class CallCore implements Call {
     private final ArrayDeque<ChatMessage> history = new ArrayDeque<>();
     private final ArrayDeque<String> pendingText = new ArrayDeque<>();
     private final AtomicInteger textSequence = new AtomicInteger();
-    private final AtomicLong audioDropped = new AtomicLong();
     private final AtomicBoolean left = new AtomicBoolean();
     private final Subscription outgoing;
 
@@ -254,7 +252,6 @@ public abstract class CallCore implements Call {
                 ch.writeAndFlush(frame, ch.voidPromise());
             } else {
                 // Audio behind a full socket would only arrive late; the next 20 ms are already coming.
-                audioDropped.incrementAndGet();
                 frame.release();
             }
         });
@@ -380,9 +377,6 @@ public abstract class CallCore implements Call {
             return List.copyOf(history);
         }
     }
-
-    /** Local audio frames not sent because the connection was full. */
-    public final long audioDropped() { return audioDropped.get(); }
 
     /** Says BYE, closes the connection and the transport; the call stays closed. */
     @Override

@@ -102,7 +102,4 @@ public final class OutgoingVideo {
 
     /** Frames sent and not yet acknowledged. */
     public int inFlight() { return window.inFlight(); }
-
-    /** The window's current size in frames. */
-    public int windowSize() { return window.size(); }
 }
