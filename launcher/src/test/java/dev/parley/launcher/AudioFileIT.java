@@ -1,7 +1,5 @@
 package dev.parley.launcher;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -109,17 +107,27 @@ class AudioFileIT {
                      "--room", "wav", "--no-video", "--ui", "console", "--record", got.toString())) {
             alice.awaitLog("alice audio source: file:sent.wav");
             bob.await("alice in bob's room", l -> l.contains("alice"));
+            // The exact stretch is looked for in what bob has recorded so far, until one is found. A machine busy
+            // with other work may hold a process up long enough that a frame comes after its turn; the jitter
+            // buffer then conceals it and grows, and from there on what comes plays exactly again. What may not
+            // happen is a recording in which no two seconds are the file's.
             long deadline = System.currentTimeMillis() + 60_000;
-            while (!Files.exists(got) || Files.size(got) < 44 + 5L * RATE * 2) {
-                if (System.currentTimeMillis() > deadline) throw new AssertionError("bob recorded too little\n" + bob.stderr());
-                Thread.sleep(100);
+            int run = 0;
+            int recorded = 0;
+            while (run < EXACT) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("no " + EXACT + "-sample stretch of what bob heard is the file's in "
+                            + recorded + " samples: longest " + run + "\n" + bob.stderr());
+                }
+                Thread.sleep(1000);
+                if (!Files.exists(got) || Files.size(got) < 44 + 3L * RATE * 2) continue;
+                short[] heard = readPcm(got);
+                recorded = heard.length;
+                run = longestExactRun(samples, heard);
             }
+            System.out.printf("recorded %d samples; the longest stretch equal to the file, sample for sample: %d (%.2f s)%n",
+                    recorded, run, run / (double) RATE);
         }
-        short[] heard = readPcm(got);
-        int run = longestExactRun(samples, heard);
-        System.out.printf("recorded %d samples; the longest stretch equal to the file, sample for sample: %d (%.2f s)%n",
-                heard.length, run, run / (double) RATE);
-        assertTrue(run >= EXACT, "no " + EXACT + "-sample stretch of what bob heard is the file's: longest " + run);
     }
 
     private static ParleyProcess startAfter(ParleyProcess relay, int port, String name, String... more) throws Exception {
