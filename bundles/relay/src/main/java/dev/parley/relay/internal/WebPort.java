@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The pipeline of a connection to the relay's web port: TLS when the relay speaks it, HTTP first (the page's files, or the upgrade at
+ * The pipeline of a connection to the relay's web port: the {@link WebGate} from the connect, TLS when the relay speaks it, HTTP first (the page's files, or the upgrade at
  * {@link WebRequests#CALL_PATH}), then, once upgraded, {@link WebSocketFrames} and the same relay handler as the TCP
  * port's.
  */
@@ -78,6 +78,7 @@ final class WebPort extends ChannelInitializer<SocketChannel> {
                 .build();
         // Not named "tls": RelayConnection waits for the TLS handshake of a pipeline with one, and this handshake is
         // long done when the relay's handler is added at the upgrade.
+        ch.pipeline().addLast("web-gate", new WebGate(server, current));
         if (tls != null) ch.pipeline().addLast("https", new HttpsOrRedirect(tls));
         ch.pipeline()
                 .addLast("http", new HttpServerCodec(4096, 8192, 8192))

@@ -51,6 +51,8 @@ final class WebSocketFrames extends ChannelDuplexHandler {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
             ChannelPipeline p = ctx.pipeline();
             if (p.get(IdleStateHandler.class) != null) p.remove(IdleStateHandler.class);
+            WebGate gate = p.get(WebGate.class);
+            if (gate != null) gate.handOver();
             p.addLast("decoder", new ParleyFrameDecoder(settings.maxPayload(), true))
                     .addLast("encoder", ParleyFrameEncoder.INSTANCE)
                     .addLast("relay", new RelayConnection(server, settings));

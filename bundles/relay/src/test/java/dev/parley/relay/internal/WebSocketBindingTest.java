@@ -192,6 +192,49 @@ class WebSocketBindingTest {
     }
 
     @Test
+    void webConnectionsCountAtTheGateFromTheirConnectNotFromTheirUpgrade() throws Exception {
+        start(RelaySettings.defaults("127.0.0.1", 0).with("maxConnectionsPerAddress", 3));
+        List<Socket> idle = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Socket s = new Socket("127.0.0.1", relay.webPort()); // never asks for anything, as a slow client
+            idle.add(s);
+            clients.add(s);
+        }
+        eventually(() -> relay.gate().handshaking() == 3);
+        // The address has its share: a fourth web connection is closed unread, and the TCP port says why.
+        try (Socket fourth = new Socket("127.0.0.1", relay.webPort())) {
+            fourth.setSoTimeout(10_000);
+            assertClosed(fourth);
+        }
+        WireClient tcp = WireClient.connect(relay.port());
+        clients.add(tcp);
+        assertEquals(ErrorCode.LIMIT_REACHED, tcp.readError().code());
+
+        // One goes: a browser takes its place, upgrades and joins, and is then counted as a member, not twice.
+        idle.get(0).close();
+        eventually(() -> relay.gate().handshaking() == 2);
+        web(null).hello("browser", ROOM);
+        eventually(() -> relay.gate().handshaking() == 2 && relay.members().size() == 1);
+        idle.get(1).close();
+        idle.get(2).close();
+        eventually(() -> relay.gate().handshaking() == 0);
+        tcp("alice");
+        eventually(() -> relay.members().size() == 2);
+    }
+
+    private static void assertClosed(Socket socket) throws Exception {
+        try {
+            assertEquals(-1, socket.getInputStream().read(), "the relay should have closed the connection");
+        } catch (java.net.SocketException reset) {
+            // closed with a reset: closed all the same
+        }
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        while (!condition.getAsBoolean()) Thread.sleep(10); // the class's timeout bounds the wait
+    }
+
+    @Test
     void theHelloTimeoutHoldsOnTheWebPort() throws Exception {
         start(RelaySettings.defaults("127.0.0.1", 0).withHandshakeTimeoutMillis(300));
         WebClient browser = web(null);
