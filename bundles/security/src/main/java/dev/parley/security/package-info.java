@@ -3,7 +3,7 @@
  * end-to-end media encryption. Used by the relay, the client, peer-to-peer stages and the web view; not an SPI.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.parley.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,7 +19,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +107,31 @@ class TlsTrustTest {
         assertInstanceOf(TrustOnFirstUse.UntrustedRelayException.class, refused);
     }
 
+    @Test
+    void boringSslIsUsedWhereItLoadsAndTheJdksTlsWhenAskedFor() {
+        // The tests run where the distribution ships BoringSSL (Linux x86-64) and have it on their class path.
+        assertEquals(SslProvider.OPENSSL, Tls.choose(""), "BoringSSL did not load: " + OpenSsl.unavailabilityCause());
+        assertEquals(SslProvider.JDK, Tls.choose("jdk"));
+        assertEquals(SslProvider.JDK, Tls.choose(" JDK "));
+        assertTrue(Tls.implementation().contains("BoringSSL"), Tls.implementation());
+    }
+
+    @Test
+    void eitherSideMayUseEitherTlsAndTrustOnFirstUseHoldsWithBoth() throws Exception {
+        RelayCertificate relay = RelayCertificate.loadOrCreate(dir.resolve("tls"), "relay", "parley relay");
+        String wrong = "00:".repeat(31) + "00";
+        for (SslProvider server : List.of(SslProvider.JDK, SslProvider.OPENSSL)) {
+            int port = serve(Tls.server(relay, server));
+            for (SslProvider client : List.of(SslProvider.JDK, SslProvider.OPENSSL)) {
+                String pair = server + " relay, " + client + " client";
+                KnownRelays memory = new KnownRelays(null);
+                assertEquals("hello", exchange(port, Tls.client(new TrustOnFirstUse("h:1", memory, relay.fingerprint(), s -> { }), client)), pair);
+                Throwable refused = failure(port, Tls.client(new TrustOnFirstUse("h:2", memory, wrong, s -> { }), client));
+                assertInstanceOf(TrustOnFirstUse.UntrustedRelayException.class, refused, pair);
+            }
+        }
+    }
+
     /** A TLS server that writes "hello" to whoever connects. */
     private int serve(SslContext context) throws InterruptedException {
         Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -120,22 +147,29 @@ class TlsTrustTest {
     }
 
     private String exchange(int port, TrustOnFirstUse trust) throws Exception {
+        return exchange(port, Tls.client(trust));
+    }
+
+    private String exchange(int port, SslContext context) throws Exception {
         CompletableFuture<String> got = new CompletableFuture<>();
-        connect(port, trust, got);
+        connect(port, context, got);
         return got.get(10, TimeUnit.SECONDS);
     }
 
     private Throwable failure(int port, TrustOnFirstUse trust) throws Exception {
+        return failure(port, Tls.client(trust));
+    }
+
+    private Throwable failure(int port, SslContext context) throws Exception {
         CompletableFuture<String> got = new CompletableFuture<>();
-        connect(port, trust, got);
+        connect(port, context, got);
         ExecutionException e = assertThrows(ExecutionException.class, () -> got.get(10, TimeUnit.SECONDS));
         Throwable t = e.getCause();
         while (t.getCause() != null && !(t instanceof TrustOnFirstUse.UntrustedRelayException)) t = t.getCause();
         return t;
     }
 
-    private void connect(int port, TrustOnFirstUse trust, CompletableFuture<String> got) throws InterruptedException {
-        SslContext context = Tls.client(trust);
+    private void connect(int port, SslContext context, CompletableFuture<String> got) throws InterruptedException {
         Channel c = new Bootstrap().group(group).channel(NioSocketChannel.class).handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {

@@ -2,6 +2,7 @@ package dev.parley.bench.internal;
 
 import dev.parley.bench.load.LoadGenerator;
 import dev.parley.bench.load.LoadResult;
+import dev.parley.security.Tls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,6 +48,9 @@ final class LoadProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
         command.add("-Dio.netty.leakDetection.level=disabled");
+        // The participants use the TLS the relay uses, so that -Dparley.tls=jdk measures the JDK's at both ends.
+        String tls = System.getProperty(Tls.IMPLEMENTATION_PROPERTY);
+        if (tls != null) command.add("-D" + Tls.IMPLEMENTATION_PROPERTY + "=" + tls);
         command.add("-cp");
         command.add(classPath());
         command.add(LoadGenerator.class.getName());

@@ -127,8 +127,8 @@ final class RelayServer implements RelayStatus, RoomDirectory, AutoCloseable {
         }
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         if (sslContext != null) {
-            LOG.info("Relay listening on {}:{} ({}) with TLS 1.3; certificate fingerprint {}", settings.host(), port,
-                    transport.name(), fingerprint);
+            LOG.info("Relay listening on {}:{} ({}) with TLS 1.3 by {}; certificate fingerprint {}", settings.host(), port,
+                    transport.name(), Tls.implementation(), fingerprint);
         } else {
             LOG.warn("Relay listening on {}:{} ({}) in PLAINTEXT: anyone on the network can read the chat and see the "
                     + "video; start without --plaintext for TLS", settings.host(), port, transport.name());
