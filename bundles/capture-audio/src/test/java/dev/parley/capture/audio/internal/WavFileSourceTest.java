@@ -124,10 +124,54 @@ class WavFileSourceTest {
         assertEquals(880, signChanges(out), 4);
         assertEquals(12000, peak(out), 12000 * 0.02);
         assertEquals(12000 / Math.sqrt(2), rms(out), 12000 * 0.02);
-        for (int n = 0; n < out.length; n++) {
+        // Within the pass (the first and last half millisecond meet the filter's silence around the file):
+        for (int n = 24; n < out.length - 24; n++) {
             double expected = 12000 * Math.sin(2 * Math.PI * 440 * n / 16000.0);
             assertEquals(expected, out[n], 20, "sample " + n);
         }
+    }
+
+    @Test
+    void downSamplingFiltersWhatTheNewRateCannotCarryInsteadOfFoldingItBack() throws Exception {
+        // 12 kHz is above 8 kHz, half of the call's rate: without the filter it would be heard at 16 - 12 = 4 kHz at
+        // nearly its full level. 1 kHz in the same file passes.
+        short[] whistle = new short[48000];
+        short[] voice = new short[48000];
+        for (int i = 0; i < whistle.length; i++) {
+            whistle[i] = (short) Math.round(10000 * Math.sin(2 * Math.PI * 12000 * i / 48000.0));
+            voice[i] = (short) Math.round(10000 * Math.sin(2 * Math.PI * 1000 * i / 48000.0));
+        }
+        short[] high = onePass(write("whistle48.wav", wav(48000, 1, 16, pcm16(whistle))), 16000);
+        short[] low = onePass(write("voice48.wav", wav(48000, 1, 16, pcm16(voice))), 16000);
+
+        assertEquals(16000, high.length);
+        // Away from the edges of the pass (where the filter meets the silence around the file): 70 dB down at least.
+        assertTrue(rms(Arrays.copyOfRange(high, 100, 15900)) < 10000 * 0.0003, "12 kHz folded back: rms " + rms(high));
+        assertEquals(10000 / Math.sqrt(2), rms(Arrays.copyOfRange(low, 100, 15900)), 10000 * 0.01);
+        assertEquals(2000, signChanges(low), 4);
+    }
+
+    @Test
+    void theFilterIsALowPassOfUnitGainAt44PercentOfTheNewRate() {
+        double[] h = Resampler.lowPass(44100, 16000);
+        assertEquals(1, Arrays.stream(h).sum(), 1e-9);
+        assertEquals(1, h.length % 2, "odd: a whole sample of delay to take out");
+        for (int k = 0; k < h.length; k++) assertEquals(h[k], h[h.length - 1 - k], 1e-15, "symmetric: linear phase");
+        assertEquals(1, gain(h, 1000, 44100), 0.001);
+        assertEquals(1, gain(h, 6000, 44100), 0.01);
+        assertTrue(gain(h, 8800, 44100) < 0.001, "at the folding frequency and above: -60 dB");
+        assertTrue(gain(h, 15000, 44100) < 0.001);
+    }
+
+    /** The filter's gain at {@code hz}. */
+    private static double gain(double[] h, double hz, int rate) {
+        double re = 0;
+        double im = 0;
+        for (int k = 0; k < h.length; k++) {
+            re += h[k] * Math.cos(2 * Math.PI * hz * k / rate);
+            im -= h[k] * Math.sin(2 * Math.PI * hz * k / rate);
+        }
+        return Math.hypot(re, im);
     }
 
     @Test
