@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * sends it through a relay to an observer that decodes every picture and tells which known picture it is. The camera
  * then stops sending (as if unplugged): the client falls back to the test pattern and says so; it starts again: the
  * client goes back to it. A second client on the same machine finds the camera locked by the first and says so,
- * without disturbing it.
+ * without disturbing it, and takes the camera over when the first leaves.
  */
 class WebcamIT {
     /** Per channel, what JPEG may change in a flat colour. */
@@ -146,6 +146,14 @@ class WebcamIT {
         int withBob = observer.of("alice").size();
         WireListener.waitFor(() -> observer.known("alice", withBob) >= 10, "alice's camera still, with bob there");
         assertTrue(!alice.stderr().contains("[ERROR]"), alice.stderr());
+
+        // 6. Alice leaves and lets the camera go: bob, who kept trying it, goes over to it mid-call.
+        bob.awaitLog("camera webcam:0 withdrawn until it can be opened");
+        alice.close();
+        bob.awaitLog("camera webcam:0 sends pictures again");
+        int afterAlice = observer.of("bob").size();
+        WireListener.waitFor(() -> observer.known("bob", afterAlice) >= 10, "the camera's pictures from bob once alice left");
+        assertTrue(!bob.stderr().contains("[ERROR]"), bob.stderr());
     }
 
     @Test

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * pictures): cameras are then discovered through it, and again when it goes. A camera that stops sending pictures
  * for {@value #SILENCE_MILLIS} ms while it captures is withdrawn, so the publication falls back to the test pattern
  * within a second, and the log says so; it is probed every {@value #PROBE_MILLIS} ms and comes back when it sends
- * again. Everything that touches webcam-capture runs on one thread of this component.
+ * again. A camera that cannot be opened (another process holds it, or it does not answer) is withdrawn the same way
+ * and comes back when a probe can open it: when the other process lets it go, the call goes over to it. Everything
+ * that touches webcam-capture runs on one thread of this component.
  *
  * <p>Configuration PID {@value #PID}: {@code enabled} (default true), {@code discoveryTimeoutMillis} (default 5000,
  * also the limit for opening a camera), {@code deviceDirectory} (default /dev, where video* nodes are looked for).
@@ -180,7 +182,12 @@ public final class WebcamDiscovery {
         for (Map.Entry<WebcamSource, ServiceRegistration<MediaSource>> e : cameras.entrySet()) {
             WebcamSource source = e.getKey();
             if (e.getValue() != null) {
-                if (source.silentNanos(now) > TimeUnit.MILLISECONDS.toNanos(SILENCE_MILLIS)) {
+                String failure = source.takeOpenFailure();
+                if (failure != null) {
+                    LOG.warn("camera {} withdrawn until it can be opened (tried every {} ms): {}", source.id(), PROBE_MILLIS, failure);
+                    SourceServices.unregister(e.getValue());
+                    e.setValue(null);
+                } else if (source.silentNanos(now) > TimeUnit.MILLISECONDS.toNanos(SILENCE_MILLIS)) {
                     LOG.warn("camera {} sent no picture for {} ms; video uses the next source (the test pattern) "
                             + "until it is back", source.id(), SILENCE_MILLIS);
                     SourceServices.unregister(e.getValue());
@@ -188,6 +195,7 @@ public final class WebcamDiscovery {
                 }
             } else if (probe && !source.capturing() && source.probe()) {
                 LOG.info("camera {} sends pictures again; video goes back to it", source.id());
+                source.takeOpenFailure(); // a failure from before the probe says nothing about now
                 e.setValue(register(source));
             }
         }

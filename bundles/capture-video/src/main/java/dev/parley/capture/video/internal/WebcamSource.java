@@ -48,6 +48,8 @@ final class WebcamSource implements MediaSource {
      * picture), or 0 while not capturing.
      */
     private volatile long lastPictureNanos;
+    /** Why the last open failed, until {@link WebcamDiscovery} takes it to withdraw the camera; else null. */
+    private volatile String openFailure;
 
     private WebcamSource(Webcam webcam, int index, long openTimeoutMillis) {
         this.webcam = webcam;
@@ -131,15 +133,15 @@ final class WebcamSource implements MediaSource {
             opened.get(openTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             executor.shutdownNow();
-            throw new CaptureException("camera " + webcam.getName() + " did not open within " + openTimeoutMillis + " ms");
+            throw failed("camera " + webcam.getName() + " did not open within " + openTimeoutMillis + " ms", null);
         } catch (ExecutionException e) {
             executor.shutdownNow();
             if (e.getCause() instanceof WebcamLockException) {
                 // Another process (another Parley, say) has it: webcam-capture's lock file in java.io.tmpdir says so.
-                throw new CaptureException("camera " + webcam.getName() + " is in use by another process (its lock file "
+                throw failed("camera " + webcam.getName() + " is in use by another process (its lock file "
                         + webcam.getLock().getLockFile() + " is fresh); video uses the next source", e.getCause());
             }
-            throw new CaptureException("camera " + webcam.getName() + " could not be opened: " + e.getCause(), e.getCause());
+            throw failed("camera " + webcam.getName() + " could not be opened: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
@@ -148,6 +150,23 @@ final class WebcamSource implements MediaSource {
         lastPictureNanos = System.nanoTime() + FIRST_PICTURE_GRACE_NANOS;
         current = new PacedCapture(executor, this::closed);
         return current.start(1_000_000_000L / frameRate, this::grab, sink, true);
+    }
+
+    /**
+     * A camera that cannot be opened now (held by another process, or not answering) is withdrawn by
+     * {@link WebcamDiscovery} and probed until it can be: the publication meanwhile uses the next source, and comes
+     * back to the camera when it is offered again.
+     */
+    private CaptureException failed(String why, Throwable cause) {
+        openFailure = why;
+        return cause == null ? new CaptureException(why) : new CaptureException(why, cause);
+    }
+
+    /** Why the last open failed, once; null when it did not fail since last asked. */
+    String takeOpenFailure() {
+        String why = openFailure;
+        openFailure = null;
+        return why;
     }
 
     /** Closes a capture still running when the camera goes away. */
