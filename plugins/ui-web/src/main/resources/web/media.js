@@ -26,7 +26,10 @@ export async function devices() {
   return { stream: null, missing: ['camera', 'microphone'], why };
 }
 
-/** Frames of the camera drawn to a canvas of the stream's size and encoded as JPEG at the stream's rate. */
+/**
+ * Frames of the camera drawn to a canvas of the stream's size (as large as fits, its shape kept, black bars where it
+ * differs, as the Java client does with pictures of another shape) and encoded as JPEG at the stream's rate.
+ */
 export class Camera {
   constructor(call, stream, preview) {
     this.call = call;
@@ -46,6 +49,20 @@ export class Camera {
     this.timer = setInterval(() => this.grab(), 1000 / STREAM.fps);
   }
 
+  /** The camera's picture, as large as fits the stream's size with its shape kept, centred on black. */
+  drawFitted() {
+    const vw = this.video.videoWidth || STREAM.width;
+    const vh = this.video.videoHeight || STREAM.height;
+    const scale = Math.min(STREAM.width / vw, STREAM.height / vh);
+    const w = Math.round(vw * scale);
+    const h = Math.round(vh * scale);
+    if (w !== STREAM.width || h !== STREAM.height) {
+      this.context.fillStyle = '#000';
+      this.context.fillRect(0, 0, STREAM.width, STREAM.height);
+    }
+    this.context.drawImage(this.video, (STREAM.width - w) >> 1, (STREAM.height - h) >> 1, w, h);
+  }
+
   grab() {
     if (!this.on || this.video.readyState < 2) return;
     // Encoding still running, or the relay has not taken in what was sent: skip, the next frame is fresher.
@@ -55,7 +72,7 @@ export class Camera {
     }
     this.busy = true;
     const captured = nowMicros();
-    this.context.drawImage(this.video, 0, 0, STREAM.width, STREAM.height);
+    this.drawFitted();
     this.canvas.toBlob(async (blob) => {
       if (blob) {
         this.call.sendMedia(T.VIDEO, 'jpeg', new Uint8Array(await blob.arrayBuffer()), captured);

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays pictures in order and round again, each scaled to the video size, with one picture decoded ahead on a
+ * Plays pictures in order and round again, each scaled to fit the video size (its shape kept), with one picture decoded ahead on a
  * thread of its own so that decoding never holds up the paced capture thread. At most two pictures are decoded at a
  * time, the one handed out and the one ahead, however many there are.
  *
@@ -124,16 +124,22 @@ final class PictureFeed implements AutoCloseable {
         return null;
     }
 
-    /** The picture at the video size as a TYPE_3BYTE_BGR image, stretched if its shape differs. */
+    /**
+     * The picture at the video size as a TYPE_3BYTE_BGR image: as large as fits, its shape kept, centred, with black
+     * bars where its shape differs (a 16:9 film in a 4:3 call gets bars above and below, as on a television).
+     */
     static BufferedImage scale(BufferedImage picture, int width, int height) {
         if (picture.getWidth() == width && picture.getHeight() == height && picture.getType() == BufferedImage.TYPE_3BYTE_BGR) {
             return picture; // decoded for this frame alone, so it can be handed on as it is
         }
-        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR); // black
+        double factor = Math.min((double) width / picture.getWidth(), (double) height / picture.getHeight());
+        int w = Math.max(1, (int) Math.round(picture.getWidth() * factor));
+        int h = Math.max(1, (int) Math.round(picture.getHeight() * factor));
         Graphics2D g = scaled.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(picture, 0, 0, width, height, null);
+            g.drawImage(picture, (width - w) / 2, (height - h) / 2, w, h, null);
         } finally {
             g.dispose();
         }

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * Pictures from files played as if they were the camera: a folder of JPEG and PNG files in file-name order, or an
  * MJPEG file, round and round, at the call's frame rate on a daemon thread named {@code parley-video-file-<name>}
- * (decoding runs one picture ahead on {@code parley-video-file-decode-<name>}). Every picture is scaled to the
- * call's video size, so pictures of any size can be mixed. Each capture starts at the first picture. Registered by
+ * (decoding runs one picture ahead on {@code parley-video-file-decode-<name>}). Every picture is scaled to fit the
+ * call's video size, its shape kept (black bars where it differs), so pictures of any size can be mixed. Each capture starts at the first picture. Registered by
  * {@link VideoFileComponent} when {@value VideoFileComponent#PID} names a path.
  *
  * <p>When the capture does not say, frames are {@value #DEFAULT_WIDTH}x{@value #DEFAULT_HEIGHT} at

@@ -163,7 +163,7 @@ class PictureFileSourceTest {
     }
 
     @Test
-    void scalingStretchesToTheExactSizeAsANewBgrImage() {
+    void scalingFitsThePictureKeepingItsShapeWithBlackBarsAsANewBgrImage() {
         BufferedImage wide = new BufferedImage(100, 10, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = wide.createGraphics();
         g.setColor(Color.RED);
@@ -177,8 +177,13 @@ class PictureFileSourceTest {
         assertEquals(40, scaled.getWidth());
         assertEquals(30, scaled.getHeight());
         assertEquals(BufferedImage.TYPE_3BYTE_BGR, scaled.getType());
+        // 100 × 10 fits 40 × 30 as 40 × 4, in rows 13 to 16: red left, blue right, black above and below.
         assertEquals(Color.RED.getRGB(), scaled.getRGB(5, 15));
         assertEquals(Color.BLUE.getRGB(), scaled.getRGB(35, 15));
+        assertEquals(Color.BLACK.getRGB(), scaled.getRGB(5, 5));
+        assertEquals(Color.BLACK.getRGB(), scaled.getRGB(35, 25));
+        assertEquals(Color.BLACK.getRGB(), scaled.getRGB(20, 11));
+        assertEquals(Color.BLACK.getRGB(), scaled.getRGB(20, 18));
     }
 
     @Test
