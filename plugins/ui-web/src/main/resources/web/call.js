@@ -1,4 +1,5 @@
 // One call: the WebSocket to the relay, the handshake, the roster, the clock, and flow control (PROTOCOL.md 6 to 9).
+import { VideoWindow } from './window.js';
 import { T, KEYFRAME, encode, decode, fields, Reader, nowMicros, text, utf8Bytes, LEAVE_REASONS, ERROR_NAMES } from './wire.js';
 
 /** Clock samples kept; the one with the smallest round trip gives the offset (section 9). */
@@ -17,9 +18,7 @@ export class Call extends EventTarget {
     this.sequences = new Map();   // type -> next sequence number of this page's stream 0
     this.videoReceived = 0;       // VIDEO frames read: what RECEIVED reports, cumulative
     this.acknowledgePending = false;
-    this.videoSent = 0;           // VIDEO frames sent, and the relay's count of those it took in
-    this.videoAcknowledged = 0;
-    this.window = 4;
+    this.window = new VideoWindow(4); // what this page's VIDEO may have in flight (section 8); WELCOME sets its start
     this.ws = new WebSocket(url);
     this.ws.binaryType = 'arraybuffer';
     this.ws.onopen = () => this.send({ type: T.HELLO, payload: fields(['u8', 1], ['string', name], ['string', room], ['string', '']) });
@@ -40,7 +39,7 @@ export class Call extends EventTarget {
   sendMedia(type, codec, payload, captureMicros = nowMicros()) {
     const sequence = this.sequences.get(type) ?? 0;
     this.sequences.set(type, (sequence + 1) >>> 0);
-    if (type === T.VIDEO) this.videoSent = (this.videoSent + 1) >>> 0;
+    if (type === T.VIDEO) this.window.wasSent(performance.now());
     this.send({ type, flags: type === T.TEXT ? 0 : KEYFRAME, sequence, timestamp: captureMicros + this.offset, codec, payload });
   }
 
@@ -51,8 +50,10 @@ export class Call extends EventTarget {
    * window of frames unacknowledged, plus nothing waiting in the socket, so its video stays fresh on a slow link.
    */
   videoWindowOpen() {
-    const inFlight = (this.videoSent - this.videoAcknowledged) >>> 0;
-    return this.id !== 0 && inFlight < this.window && this.ws.bufferedAmount < 256 * 1024;
+    if (this.id === 0 || this.ws.bufferedAmount >= 256 * 1024) return false;
+    if (this.window.open()) return true;
+    this.window.held();
+    return false;
   }
 
   leave() {
@@ -75,7 +76,7 @@ export class Call extends EventTarget {
     switch (f.type) {
       case T.WELCOME: {
         const r = new Reader(f.payload);
-        this.id = r.u32(); r.string(); this.maxPayload = r.u32(); this.window = Math.max(1, r.u16());
+        this.id = r.u32(); r.string(); this.maxPayload = r.u32(); this.window = new VideoWindow(r.u16());
         // What this page decodes (section 5, CODECS), so that the room's senders use codecs it can show and play.
         this.send({ type: T.CODECS, payload: fields(['u8', 2], ['string', 'jpeg'], ['string', 'pcm-s16le']) });
         this.ping();
@@ -122,11 +123,7 @@ export class Call extends EventTarget {
         this.emit('audio', f);
         break;
       case T.RECEIVED: {
-        const count = new Reader(f.payload).u32();
-        // Newer by wrap-around arithmetic and not beyond what was sent (section 8).
-        if (((count - this.videoAcknowledged) >>> 0) < 0x80000000 && ((this.videoSent - count) >>> 0) < 0x80000000) {
-          this.videoAcknowledged = count;
-        }
+        this.window.acknowledged(new Reader(f.payload).u32(), performance.now());
         break;
       }
       case T.PING: {

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -68,23 +69,30 @@ final class StageFiles {
     }
 
     /**
-     * Copies {@code jar} from {@code extras/} into {@code plugins/} when it is not there yet; FileInstall then installs
-     * it like any dropped-in plugin, and deleting it from {@code plugins/} removes it again.
+     * Copies {@code jar} from {@code extras/} into {@code plugins/} when it is not there yet, or when the one in
+     * {@code extras/} is newer (the distribution was updated since it was copied: an old page or stage would otherwise
+     * stay); FileInstall then installs it like any dropped-in plugin, and deleting it from {@code plugins/} removes it
+     * again. A plugin in {@code plugins/} newer than the one in {@code extras/} (a user's own build) is kept.
      *
      * @param who what needs it, for the message ("stage 1", "--web")
      */
     static void installFromExtras(Path home, String jar, String who) {
         Path target = home.resolve("plugins").resolve(jar);
         Path source = home.resolve("extras").resolve(jar);
-        if (Files.exists(target)) return;
         if (!Files.exists(source)) {
-            System.err.println("parley: " + who + " needs the plugin " + jar + ", which is neither in plugins/ nor in extras/");
+            if (!Files.exists(target)) {
+                System.err.println("parley: " + who + " needs the plugin " + jar + ", which is neither in plugins/ nor in extras/");
+            }
             return;
         }
         try {
+            boolean present = Files.exists(target);
+            if (present && Files.getLastModifiedTime(source).compareTo(Files.getLastModifiedTime(target)) <= 0) return;
             Files.createDirectories(target.getParent());
-            Files.copy(source, target);
-            System.out.println("parley: " + who + " needs " + jar + ": installed it from extras/ into plugins/");
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("parley: " + who + " needs " + jar + ": " + (present
+                    ? "replaced the older copy in plugins/ with the one in extras/"
+                    : "installed it from extras/ into plugins/"));
         } catch (IOException e) {
             System.err.println("parley: could not copy " + source + " into plugins/: " + e.getMessage());
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.Path;
 import java.util.Hashtable;
 import org.junit.jupiter.api.Test;
@@ -65,14 +66,24 @@ class StageProfileTest {
     }
 
     @Test
-    void thePluginIsCopiedFromExtrasIntoPluginsOnlyWhenMissing() throws Exception {
+    void thePluginIsCopiedFromExtrasIntoPluginsWhenMissingOrOlderAndAUsersNewerOneIsKept() throws Exception {
         Profile p = stage("1", "--connect", "peer");
-        Files.createDirectories(home.resolve("extras"));
-        Files.writeString(home.resolve("extras/parley-stage-p2p.jar"), "jar");
+        Path extras = home.resolve("extras/parley-stage-p2p.jar");
+        Path plugins = home.resolve("plugins/parley-stage-p2p.jar");
+        Files.createDirectories(extras.getParent());
+        Files.writeString(extras, "jar");
+        Files.setLastModifiedTime(extras, FileTime.fromMillis(1_000_000_000_000L));
         StageFiles.installPlugin(home, p.stage);
-        assertEquals("jar", Files.readString(home.resolve("plugins/parley-stage-p2p.jar")));
-        Files.writeString(home.resolve("plugins/parley-stage-p2p.jar"), "newer");
+        assertEquals("jar", Files.readString(plugins));
+
+        Files.writeString(plugins, "a user's own build");
+        Files.setLastModifiedTime(plugins, FileTime.fromMillis(1_000_000_060_000L));
         StageFiles.installPlugin(home, p.stage);
-        assertEquals("newer", Files.readString(home.resolve("plugins/parley-stage-p2p.jar")), "an installed plugin was overwritten");
+        assertEquals("a user's own build", Files.readString(plugins), "a newer plugin in plugins/ was overwritten");
+
+        Files.writeString(extras, "the updated distribution's");
+        Files.setLastModifiedTime(extras, FileTime.fromMillis(1_000_000_120_000L));
+        StageFiles.installPlugin(home, p.stage);
+        assertEquals("the updated distribution's", Files.readString(plugins), "an older copy stayed in plugins/");
     }
 }

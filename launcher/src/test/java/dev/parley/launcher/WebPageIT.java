@@ -135,22 +135,14 @@ class WebPageIT {
         ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
                 "--web", String.valueOf(web));
         server.awaitContaining("ready: relay listening on port " + port);
+        server.awaitLog("Web page from dev.parley.ui-web"); // the plugin --web put into plugins/ is installed
         ParleyProcess alice = start("alice", "client", "--server", "127.0.0.1:" + port, "--name", "alice", "--room", "web",
                 "--stats", "1");
         ParleyProcess bob = start("bob", "client", "--server", "127.0.0.1:" + port, "--name", "bob", "--room", "web");
         alice.await("alice connected", ParleyProcess::saysConnected);
         bob.await("bob connected", ParleyProcess::saysConnected);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--autoplay-policy=no-user-gesture-required",
-                // The relay's self-signed certificate, which a user accepts once in the browser's warning.
-                "--ignore-certificate-errors");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        openBrowser();
         // The relay speaks TLS, so the page is served over HTTPS, which gives it the (fake) camera and microphone.
         browser.get("https://127.0.0.1:" + web + "/?room=web");
         browser.findElement(By.id("name")).sendKeys("webby");
@@ -177,6 +169,70 @@ class WebPageIT {
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target", "web-page.png"), StandardCopyOption.REPLACE_EXISTING);
         assertTrue(browser.findElement(By.id("status")).getText().contains("room web as webby"));
+    }
+
+    private void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900",
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--autoplay-policy=no-user-gesture-required",
+                // The relay's self-signed certificate, which a user accepts once in the browser's warning.
+                "--ignore-certificate-errors");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    /**
+     * The page windows its own video as the Java clients do (dev.parley.protocol.VideoWindow): the page's module,
+     * run in the browser, with acknowledgements at chosen delays. Fast ones while the window held video back grow it
+     * by what they acknowledge; one slower than the 100 ms target shrinks it in proportion, once per window; stale
+     * counts are ignored and counts beyond what was sent count as everything; counts wrap at 2^32.
+     */
+    @Test
+    void thePagesVideoWindowFollowsTheRelaysAcknowledgementsAsTheJavaClientsDo() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs Debian's chromium and chromium-driver");
+        int port = ParleyProcess.freePort();
+        int web = ParleyProcess.freePort();
+        ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
+                "--web", String.valueOf(web));
+        server.awaitContaining("ready: relay listening on port " + port);
+        server.awaitLog("Web page from dev.parley.ui-web"); // the plugin --web put into plugins/ is installed
+        openBrowser();
+        browser.get("https://127.0.0.1:" + web + "/");
+        Object result = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/window.js').then(({ VideoWindow }) => {
+                  const out = [];
+                  const w = new VideoWindow(2, 100);
+                  w.wasSent(0); w.wasSent(0);
+                  out.push(w.open());                 // false: two in flight, window 2
+                  w.held();
+                  w.acknowledged(2, 10);              // 10 ms while held back: grows by 2
+                  out.push(w.size, w.inFlight());     // 4, 0
+                  w.acknowledged(2, 20);              // stale: nothing
+                  out.push(w.size);                   // 4
+                  for (let i = 0; i < 4; i++) w.wasSent(100);
+                  w.acknowledged(3, 400);             // waited 300 ms: a third of the window
+                  out.push(w.size);                   // 1
+                  w.acknowledged(5, 700);             // slow again within the same window: no second shrink
+                  out.push(w.size);                   // 1
+                  w.acknowledged(99, 710);            // beyond what was sent: everything sent
+                  out.push(w.inFlight(), w.open());   // 0, true
+                  w.wasSent(720);
+                  w.acknowledged(7, 760);             // 40 ms, but the window held nothing back: stays
+                  out.push(w.size);                   // 1
+                  const wrap = new VideoWindow(3, 100);
+                  wrap.sent = wrap.acked = wrap.shrinkFence = 0xFFFFFFFE;
+                  wrap.wasSent(0); wrap.wasSent(0); wrap.wasSent(0);
+                  out.push(wrap.sent, wrap.inFlight(), wrap.open()); // 1, 3, false
+                  wrap.held();
+                  wrap.acknowledged(1, 5);            // across the wrap, fast: grows by 3
+                  out.push(wrap.size, wrap.inFlight()); // 6, 0
+                  done(out);
+                }).catch((e) => done('error: ' + e));""");
+        assertEquals(List.of(false, 4L, 0L, 4L, 1L, 1L, 0L, true, 1L, 1L, 3L, false, 6L, 0L), result);
     }
 
     /** Waits until each named tile has received at least the given number of frames; returns the counts seen. */
