@@ -130,16 +130,17 @@ function stopSession() {
   session = null;
 }
 
-async function join(name, room) {
+async function join(name, room, passphrase) {
   localStorage.setItem('parley.name', name);
   note('');
   $('status').textContent = 'connecting…';
   const audio = new Audio();
   await audio.start();
-  call = new Call(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/call`, name, room);
+  call = new Call(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/call`, name, room, passphrase);
   session = { audio, audioFigures: new AudioFigures(), tiles: new Tiles($('tiles'), call) };
   session.refresher = setInterval(refresh, 1000);
   const current = call;
+  call.addEventListener('checking', () => { $('status').textContent = 'proving the passphrase…'; });
   call.addEventListener('welcome', () => {
     $('join').hidden = true;
     $('call').hidden = false;
@@ -183,7 +184,7 @@ if (params.get('name')) $('name').value = params.get('name');
 
 $('join').addEventListener('submit', (e) => {
   e.preventDefault();
-  join($('name').value.trim(), $('room').value.trim()).catch((err) => note('Could not start: ' + err.message, true));
+  join($('name').value.trim(), $('room').value.trim(), $('passphrase').value).catch((err) => note('Could not start: ' + err.message, true));
 });
 $('say').addEventListener('submit', (e) => {
   e.preventDefault();

@@ -1,15 +1,17 @@
 // One call: the WebSocket to the relay, the handshake, the roster, the clock, and flow control (PROTOCOL.md 6 to 9).
 import { VideoWindow } from './window.js';
+import { readChallenge, refusal, roomKey, answer } from './passphrase.js';
 import { T, KEYFRAME, encode, decode, fields, Reader, nowMicros, text, utf8Bytes, LEAVE_REASONS, ERROR_NAMES } from './wire.js';
 
 /** Clock samples kept; the one with the smallest round trip gives the offset (section 9). */
 const CLOCK_SAMPLES = 8;
 
 export class Call extends EventTarget {
-  constructor(url, name, room) {
+  constructor(url, name, room, passphrase = '') {
     super();
     this.name = name;
     this.room = room;
+    this.passphrase = passphrase;
     this.id = 0;
     this.roster = new Map();      // participant number -> name
     this.present = false;         // this page's own JOINED has arrived
@@ -54,6 +56,38 @@ export class Call extends EventTarget {
     if (this.window.open()) return true;
     this.window.held();
     return false;
+  }
+
+  /** The room needs a passphrase: answer with AUTH, or say why not and close (section 5). */
+  async answerChallenge(payload) {
+    const fail = (message) => {
+      this.emit('error', { message });
+      this.ws.close(1000);
+    };
+    let challenge;
+    try {
+      challenge = readChallenge(payload);
+    } catch (e) {
+      fail('the relay sent a CHALLENGE that is not well-formed: ' + e.message);
+      return;
+    }
+    if (!this.passphrase) {
+      fail(`room ${this.room} needs a passphrase: type it in the form and join again`);
+      return;
+    }
+    const refused = refusal(challenge);
+    if (refused) {
+      fail(refused);
+      return;
+    }
+    this.emit('checking', {});
+    try {
+      const key = await roomKey(this.passphrase, challenge);
+      this.send({ type: T.AUTH, payload: await answer(key, challenge.nonce, this.room, this.name) });
+      this.passphrase = ''; // the call has no further use for it
+    } catch (e) {
+      fail('could not answer the passphrase challenge: ' + e.message);
+    }
   }
 
   leave() {
@@ -108,8 +142,7 @@ export class Call extends EventTarget {
         break;
       }
       case T.CHALLENGE:
-        this.emit('error', { message: 'room ' + this.room + ' needs a passphrase; the web page cannot join protected rooms yet' });
-        this.ws.close(1000);
+        this.answerChallenge(f.payload);
         break;
       case T.TEXT:
         this.emit('text', { sender: f.sender, name: this.roster.get(f.sender) ?? '#' + f.sender, line: text(f.payload), timestamp: f.timestamp });

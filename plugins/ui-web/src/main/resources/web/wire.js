@@ -1,7 +1,7 @@
 // The Parley wire format (docs/PROTOCOL.md sections 2 to 5): one frame per WebSocket message (section 14).
 export const HEADER = 28;
 export const T = {
-  HELLO: 0x01, WELCOME: 0x02, ERROR: 0x03, JOINED: 0x04, LEFT: 0x05, CHALLENGE: 0x06, CODECS: 0x08,
+  HELLO: 0x01, WELCOME: 0x02, ERROR: 0x03, JOINED: 0x04, LEFT: 0x05, CHALLENGE: 0x06, AUTH: 0x07, CODECS: 0x08,
   VIDEO: 0x10, AUDIO: 0x11, TEXT: 0x12, RECEIVED: 0x20, PING: 0x21, PONG: 0x22, BYE: 0x23, KEYFRAME_REQUEST: 0x24,
 };
 export const KEYFRAME = 0x01;

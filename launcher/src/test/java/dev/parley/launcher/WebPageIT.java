@@ -185,6 +185,42 @@ class WebPageIT {
     }
 
     /**
+     * A room with a passphrase: the page answers the relay's CHALLENGE (Argon2id in a worker, HMAC-SHA256), so with the
+     * right passphrase it joins and talks with a Java client who gave the same one; with a wrong one it says the relay
+     * refused it.
+     */
+    @Test
+    void aPageJoinsAPassphraseRoomWithTheRightPassphraseOnly() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs Debian's chromium and chromium-driver");
+        int port = ParleyProcess.freePort();
+        int web = ParleyProcess.freePort();
+        ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
+                "--web", String.valueOf(web), "--protect", "lab=tulip fields in spring");
+        server.awaitContaining("ready: relay listening on port " + port);
+        server.awaitLog("Web page from dev.parley.ui-web");
+        ParleyProcess alice = start("alice", "client", "--server", "127.0.0.1:" + port, "--name", "alice", "--room", "lab",
+                "--passphrase", "tulip fields in spring", "--no-audio");
+        alice.await("alice connected", ParleyProcess::saysConnected);
+
+        openBrowser();
+        browser.get("https://127.0.0.1:" + web + "/?room=lab&name=webby");
+        browser.findElement(By.id("passphrase")).sendKeys("tulip fields in autumn");
+        browser.findElement(By.cssSelector("#join button")).click();
+        poll("the refusal of a wrong passphrase", Duration.ofSeconds(60),
+                () -> browser.findElement(By.id("note")).getText().contains("AUTH_FAILED") ? true : null);
+        assertTrue(browser.findElement(By.id("join")).isDisplayed(), "the join form is back");
+
+        browser.findElement(By.id("passphrase")).clear();
+        browser.findElement(By.id("passphrase")).sendKeys("tulip fields in spring");
+        browser.findElement(By.cssSelector("#join button")).click();
+        awaitTiles(Map.of("alice", 5L));
+        browser.findElement(By.id("line")).sendKeys("in through the passphrase");
+        browser.findElement(By.cssSelector("#say button")).click();
+        alice.awaitContaining("webby: in through the passphrase");
+        assertTrue(server.stderr().contains("authentication failed") || server.stderr().contains("AUTH_FAILED"), server.describe());
+    }
+
+    /**
      * The page windows its own video as the Java clients do (dev.parley.protocol.VideoWindow): the page's module,
      * run in the browser, with acknowledgements at chosen delays. Fast ones while the window held video back grow it
      * by what they acknowledge; one slower than the 100 ms target shrinks it in proportion, once per window; stale
