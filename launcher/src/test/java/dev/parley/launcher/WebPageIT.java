@@ -227,7 +227,7 @@ class WebPageIT {
      * counts are ignored and counts beyond what was sent count as everything; counts wrap at 2^32.
      */
     @Test
-    void thePagesVideoWindowFollowsTheRelaysAcknowledgementsAsTheJavaClientsDo() throws Exception {
+    void thePagesVideoWindowAndArgon2AreTheJavaSidesOnes() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs Debian's chromium and chromium-driver");
         int port = ParleyProcess.freePort();
         int web = ParleyProcess.freePort();
@@ -269,6 +269,23 @@ class WebPageIT {
                   done(out);
                 }).catch((e) => done('error: ' + e));""");
         assertEquals(List.of(false, 4L, 0L, 4L, 1L, 1L, 0L, true, 1L, 1L, 3L, false, 6L, 0L), result);
+
+        // The page's Argon2id against BouncyCastle's (the Java side's), with lanes and a memory size the relay's
+        // default cost never uses: three lanes, 1 000 KiB (not a multiple of 4 × 3), two passes.
+        Object hex = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/argon2.js').then(({ argon2id }) => {
+                  const e = new TextEncoder();
+                  const key = argon2id(e.encode('pässword ✓'), e.encode('saltsaltsalt'), 1000, 2, 3);
+                  done(Array.from(key, (b) => b.toString(16).padStart(2, '0')).join(''));
+                }).catch((e) => done('error: ' + e));""");
+        org.bouncycastle.crypto.generators.Argon2BytesGenerator bouncy = new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
+        bouncy.init(new org.bouncycastle.crypto.params.Argon2Parameters.Builder(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
+                .withVersion(0x13).withSalt("saltsaltsalt".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .withMemoryAsKB(1000).withIterations(2).withParallelism(3).build());
+        byte[] key = new byte[32];
+        bouncy.generateBytes("pässword ✓".getBytes(java.nio.charset.StandardCharsets.UTF_8), key);
+        assertEquals(java.util.HexFormat.of().formatHex(key), hex);
     }
 
     /** Waits until each named tile has received at least the given number of frames; returns the counts seen. */
