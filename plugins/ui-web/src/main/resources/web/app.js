@@ -130,13 +130,21 @@ function stopSession() {
   session = null;
 }
 
-async function join(name, room, passphrase) {
+async function join(name, room, passphrase, e2ee) {
+  if (e2ee && !passphrase) {
+    note('End-to-end encryption needs the room\'s passphrase: everyone in the room derives the keys from it.', true);
+    return;
+  }
+  if (e2ee && !globalThis.crypto?.subtle) {
+    note('End-to-end encryption needs the page opened over https:// (or from localhost).', true);
+    return;
+  }
   localStorage.setItem('parley.name', name);
   note('');
   $('status').textContent = 'connecting…';
   const audio = new Audio();
   await audio.start();
-  call = new Call(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/call`, name, room, passphrase);
+  call = new Call(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/call`, name, room, passphrase, e2ee);
   session = { audio, audioFigures: new AudioFigures(), tiles: new Tiles($('tiles'), call) };
   session.refresher = setInterval(refresh, 1000);
   const current = call;
@@ -159,6 +167,8 @@ async function join(name, room, passphrase) {
     renderRoster();
   });
   call.addEventListener('text', (e) => chatLine(e.detail.name, e.detail.line));
+  call.addEventListener('rejected', (e) => note(`Dropping what cannot be opened end to end (from ${e.detail.name}: ${
+    e.detail.why}). Everyone in the room must encrypt end to end, with the same passphrase.`, true));
   call.addEventListener('video', (e) => session.tiles.frame(e.detail));
   call.addEventListener('audio', (e) => {
     if (session.audio.play(e.detail)) session.audioFigures.frame(e.detail, call.latencyMillis(e.detail.timestamp));
@@ -184,7 +194,7 @@ if (params.get('name')) $('name').value = params.get('name');
 
 $('join').addEventListener('submit', (e) => {
   e.preventDefault();
-  join($('name').value.trim(), $('room').value.trim(), $('passphrase').value).catch((err) => note('Could not start: ' + err.message, true));
+  join($('name').value.trim(), $('room').value.trim(), $('passphrase').value, $('e2ee').checked).catch((err) => note('Could not start: ' + err.message, true));
 });
 $('say').addEventListener('submit', (e) => {
   e.preventDefault();

@@ -1,17 +1,28 @@
 // One call: the WebSocket to the relay, the handshake, the roster, the clock, and flow control (PROTOCOL.md 6 to 9).
 import { VideoWindow } from './window.js';
 import { readChallenge, refusal, roomKey, answer } from './passphrase.js';
+import { RoomCipher } from './e2ee.js';
 import { T, KEYFRAME, encode, decode, fields, Reader, nowMicros, text, utf8Bytes, LEAVE_REASONS, ERROR_NAMES } from './wire.js';
 
 /** Clock samples kept; the one with the smallest round trip gives the offset (section 9). */
 const CLOCK_SAMPLES = 8;
 
 export class Call extends EventTarget {
-  constructor(url, name, room, passphrase = '') {
+  /**
+   * @param passphrase the room's, for its CHALLENGE and for end-to-end encryption ('' for none)
+   * @param e2ee seal this page's media and open everyone's (every participant must), as the Java clients' --e2ee
+   */
+  constructor(url, name, room, passphrase = '', e2ee = false) {
     super();
     this.name = name;
     this.room = room;
     this.passphrase = passphrase;
+    // The room's cipher, derived while the handshake goes on; frames in and out wait for it, in order.
+    this.cipher = e2ee ? RoomCipher.forRoom(passphrase, room) : null;
+    this.cipher?.catch((e) => this.emit('error', { message: 'end-to-end encryption could not start: ' + e.message }));
+    this.incoming = Promise.resolve();
+    this.outgoing = Promise.resolve();
+    this.rejected = 0;
     this.id = 0;
     this.roster = new Map();      // participant number -> name
     this.present = false;         // this page's own JOINED has arrived
@@ -42,10 +53,39 @@ export class Call extends EventTarget {
     const sequence = this.sequences.get(type) ?? 0;
     this.sequences.set(type, (sequence + 1) >>> 0);
     if (type === T.VIDEO) this.window.wasSent(performance.now());
-    this.send({ type, flags: type === T.TEXT ? 0 : KEYFRAME, sequence, timestamp: captureMicros + this.offset, codec, payload });
+    const frame = { type, flags: type === T.TEXT ? 0 : KEYFRAME, sequence, timestamp: captureMicros + this.offset, codec, payload };
+    if (!this.cipher) {
+      this.send(frame);
+      return;
+    }
+    // Sealed in the order sent: the relay and the receivers see each stream's frames in sequence.
+    this.outgoing = this.outgoing.then(async () => {
+      const cipher = await this.cipher;
+      frame.payload = type === T.TEXT ? await cipher.sealText(text(payload)) : await cipher.seal(type, 0, codec, payload);
+      this.send(frame);
+    }).catch((e) => this.emit('error', { message: 'could not encrypt: ' + e.message }));
   }
 
   sendText(line) { this.sendMedia(T.TEXT, '', utf8Bytes(line)); }
+
+  /** A media frame for the page: as it came, or opened first (in arrival order) when the call is end-to-end encrypted. */
+  deliver(event, f, open, apply = (frame, plain) => { frame.payload = plain; }) {
+    if (!this.cipher) {
+      this.emit(event, f);
+      return;
+    }
+    this.incoming = this.incoming.then(async () => {
+      const cipher = await this.cipher;
+      try {
+        apply(f, await open(cipher));
+      } catch (e) {
+        // Dropped and counted, as the Java clients do: not sealed (a participant without --e2ee), changed, replayed.
+        if (this.rejected++ === 0) this.emit('rejected', { name: this.roster.get(f.sender) ?? '#' + f.sender, why: e.message });
+        return;
+      }
+      this.emit(event, f);
+    }).catch(() => {});
+  }
 
   /**
    * Whether a new VIDEO frame may go now: the relay acknowledges what it took in, and this page keeps at most a
@@ -145,15 +185,20 @@ export class Call extends EventTarget {
         this.answerChallenge(f.payload);
         break;
       case T.TEXT:
-        this.emit('text', { sender: f.sender, name: this.roster.get(f.sender) ?? '#' + f.sender, line: text(f.payload), timestamp: f.timestamp });
+        if (this.cipher) {
+          this.deliver('text', { sender: f.sender, name: this.roster.get(f.sender) ?? '#' + f.sender, timestamp: f.timestamp },
+            (cipher) => cipher.openText(f.payload), (detail, line) => { detail.line = line; });
+        } else {
+          this.emit('text', { sender: f.sender, name: this.roster.get(f.sender) ?? '#' + f.sender, line: text(f.payload), timestamp: f.timestamp });
+        }
         break;
       case T.VIDEO:
-        this.videoReceived = (this.videoReceived + 1) >>> 0;
+        this.videoReceived = (this.videoReceived + 1) >>> 0; // read, whether or not it opens (section 8)
         this.acknowledgeSoon();
-        this.emit('video', f);
+        this.deliver('video', f, (cipher) => cipher.open(f.type, f.stream, f.codec, f.payload));
         break;
       case T.AUDIO:
-        this.emit('audio', f);
+        this.deliver('audio', f, (cipher) => cipher.open(f.type, f.stream, f.codec, f.payload));
         break;
       case T.RECEIVED: {
         this.window.acknowledged(new Reader(f.payload).u32(), performance.now());

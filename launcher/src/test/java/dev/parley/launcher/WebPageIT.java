@@ -221,6 +221,52 @@ class WebPageIT {
     }
 
     /**
+     * End to end encrypted: alice (Java, --e2ee) and the page (its box ticked) share the passphrase, so each opens
+     * what the other sealed: alice's pictures show in the page, the page's video and audio decode at alice, and
+     * chat goes both ways, while the relay forwards only sealed payloads.
+     */
+    @Test
+    void aPageAndAJavaClientTalkEndToEndEncrypted() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs Debian's chromium and chromium-driver");
+        int port = ParleyProcess.freePort();
+        int web = ParleyProcess.freePort();
+        ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
+                "--web", String.valueOf(web), "--protect", "lab=tulip fields in spring");
+        server.awaitContaining("ready: relay listening on port " + port);
+        server.awaitLog("Web page from dev.parley.ui-web");
+        ParleyProcess alice = start("alice", "client", "--server", "127.0.0.1:" + port, "--name", "alice", "--room", "lab",
+                "--passphrase", "tulip fields in spring", "--e2ee", "--stats", "1");
+        alice.await("alice connected", ParleyProcess::saysConnected);
+
+        openBrowser();
+        browser.get("https://127.0.0.1:" + web + "/?room=lab&name=webby");
+        browser.findElement(By.id("passphrase")).sendKeys("tulip fields in spring");
+        browser.findElement(By.id("e2ee")).click();
+        browser.findElement(By.cssSelector("#join button")).click();
+
+        // alice's pictures are opened and shown (not only received): the tile shows frames each second.
+        poll("alice's tile showing pictures", Duration.ofSeconds(60), () -> {
+            Object fps = ((JavascriptExecutor) browser).executeScript("""
+                    for (const t of document.querySelectorAll('.tile[data-fps]')) {
+                      if (t.querySelector('.name').textContent === 'alice') return Number(t.dataset.fps);
+                    }
+                    return 0;""");
+            return ((Number) fps).longValue() > 0 ? true : null;
+        });
+        alice.await("webby's video decoded at alice", l -> l.contains("webby") && l.contains(" video ")
+                && l.contains("jpeg") && !l.contains(" 0.0 fps"));
+        alice.await("webby's audio decoded at alice", l -> l.contains("webby") && l.contains(" audio ")
+                && !l.contains(" 0.0 fps"));
+        browser.findElement(By.id("line")).sendKeys("sealed from the page");
+        browser.findElement(By.cssSelector("#say button")).click();
+        alice.awaitContaining("webby: sealed from the page");
+        alice.type("sealed from java");
+        poll("alice's sealed line in the page's chat", Duration.ofSeconds(30),
+                () -> browser.findElement(By.id("chat")).getText().contains("sealed from java") ? true : null);
+        assertTrue(browser.findElement(By.id("note")).getText().isEmpty(), "nothing was dropped: " + browser.findElement(By.id("note")).getText());
+    }
+
+    /**
      * The page windows its own video as the Java clients do (dev.parley.protocol.VideoWindow): the page's module,
      * run in the browser, with acknowledgements at chosen delays. Fast ones while the window held video back grow it
      * by what they acknowledge; one slower than the 100 ms target shrinks it in proportion, once per window; stale
