@@ -41,6 +41,7 @@ class AudioFigures {
       if (gap > 0 && gap < 0x80000000) s.dropped += gap;
     }
     s.last = f.sequence;
+    s.codec = f.codec.split(';')[0];
     s.times.push(performance.now());
     s.latency = latency;
   }
@@ -51,7 +52,7 @@ class AudioFigures {
     s.times = s.times.filter((t) => now - t < 1000);
     const buffer = Object.entries(report).find(([k]) => k.startsWith(sender + '/'));
     const depth = buffer ? ` · buffer ${buffer[1].depthMillis} ms` : '';
-    return `audio ${s.times.length} fps · ${isNaN(s.latency) ? '–' : Math.round(s.latency) + ' ms'} · ${s.dropped} dropped${depth}`;
+    return `audio ${s.codec} ${s.times.length} fps · ${isNaN(s.latency) ? '–' : Math.round(s.latency) + ' ms'} · ${s.dropped} dropped${depth}`;
   }
 }
 
@@ -144,7 +145,8 @@ async function join(name, room, passphrase, e2ee) {
   $('status').textContent = 'connecting…';
   const audio = new Audio();
   await audio.start();
-  call = new Call(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/call`, name, room, passphrase, e2ee);
+  call = new Call(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/call`, name, room, passphrase, e2ee,
+    await Audio.decodableCodecs());
   session = { audio, audioFigures: new AudioFigures(), tiles: new Tiles($('tiles'), call) };
   session.refresher = setInterval(refresh, 1000);
   const current = call;

@@ -11,9 +11,11 @@ export class Call extends EventTarget {
   /**
    * @param passphrase the room's, for its CHALLENGE and for end-to-end encryption ('' for none)
    * @param e2ee seal this page's media and open everyone's (every participant must), as the Java clients' --e2ee
+   * @param decodes the codec names this page decodes, for CODECS
    */
-  constructor(url, name, room, passphrase = '', e2ee = false) {
+  constructor(url, name, room, passphrase = '', e2ee = false, decodes = ['jpeg', 'pcm-s16le']) {
     super();
+    this.decodes = decodes;
     this.name = name;
     this.room = room;
     this.passphrase = passphrase;
@@ -152,7 +154,7 @@ export class Call extends EventTarget {
         const r = new Reader(f.payload);
         this.id = r.u32(); r.string(); this.maxPayload = r.u32(); this.window = new VideoWindow(r.u16());
         // What this page decodes (section 5, CODECS), so that the room's senders use codecs it can show and play.
-        this.send({ type: T.CODECS, payload: fields(['u8', 2], ['string', 'jpeg'], ['string', 'pcm-s16le']) });
+        this.send({ type: T.CODECS, payload: fields(['u8', this.decodes.length], ...this.decodes.map((n) => ['string', n])) });
         this.ping();
         this.pinger = setInterval(() => this.ping(), 2000);
         this.emit('welcome', { id: this.id });

@@ -267,6 +267,43 @@ class WebPageIT {
     }
 
     /**
+     * Where the browser decodes Opus (WebCodecs), the page says so in CODECS: a room whose Java participant has the
+     * Opus plugin then keeps Opus with the page in it, and the page plays it (the playout worklet holds alice's audio).
+     */
+    @Test
+    void aPageThatDecodesOpusKeepsTheRoomOnOpusAndPlaysIt() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs Debian's chromium and chromium-driver");
+        dist = ParleyProcess.copyOfDistribution();
+        Files.copy(dist.resolve("extras/parley-codec-opus.jar"), dist.resolve("plugins/parley-codec-opus.jar"));
+        int port = ParleyProcess.freePort();
+        int web = ParleyProcess.freePort();
+        ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
+                "--web", String.valueOf(web));
+        server.awaitContaining("ready: relay listening on port " + port);
+        server.awaitLog("Web page from dev.parley.ui-web");
+        ParleyProcess alice = start("alice", "client", "--server", "127.0.0.1:" + port, "--name", "alice", "--room", "op",
+                "--no-video", "--stats", "1");
+        alice.await("alice connected", ParleyProcess::saysConnected);
+
+        openBrowser();
+        browser.get("https://127.0.0.1:" + web + "/?room=op&name=webby");
+        browser.findElement(By.cssSelector("#join button")).click();
+        String figures = poll("alice's Opus audio playing in the page", Duration.ofSeconds(60), () -> {
+            Object text = ((JavascriptExecutor) browser).executeScript("""
+                    for (const li of document.querySelectorAll('#roster li')) {
+                      if (li.firstChild.textContent === 'alice') return li.querySelector('.figures').textContent;
+                    }
+                    return '';""");
+            String t = String.valueOf(text);
+            return t.contains("audio opus") && t.contains("buffer") && !t.contains(" 0 fps") ? t : null;
+        });
+        System.out.println("alice in the page: " + figures);
+        // And the page's own audio still reaches alice, as PCM, which every participant decodes.
+        alice.await("webby's audio decoded at alice", l -> l.contains("webby") && l.contains(" audio ")
+                && l.contains("pcm-s16le") && !l.contains(" 0.0 fps"));
+    }
+
+    /**
      * The page windows its own video as the Java clients do (dev.parley.protocol.VideoWindow): the page's module,
      * run in the browser, with acknowledgements at chosen delays. Fast ones while the window held video back grow it
      * by what they acknowledge; one slower than the 100 ms target shrinks it in proportion, once per window; stale
