@@ -176,9 +176,16 @@ final class ParleyProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for the process to end by itself and returns its exit code. */
+    /** Waits up to 60 s for the process to end by itself and returns its exit code. */
     int awaitExit() throws InterruptedException {
-        if (!process.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError(label + " did not exit\n" + describe());
+        return awaitExit(60);
+    }
+
+    /** Waits up to {@code seconds} for the process to end by itself and returns its exit code. */
+    int awaitExit(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new AssertionError(label + " did not exit within " + seconds + " s\n" + describe());
+        }
         return process.exitValue();
     }
 
