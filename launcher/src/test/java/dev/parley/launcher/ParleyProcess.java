@@ -122,6 +122,29 @@ final class ParleyProcess implements AutoCloseable {
         return line.startsWith("* connected") || line.startsWith("* console attached") && line.contains("(connected)");
     }
 
+    /**
+     * Whether the console view said "reconnecting" after it had been connected: the call lost the relay. (Before the
+     * first connection it says so too when it started before the relay listened, and that is no loss.)
+     */
+    boolean lostTheRelay() {
+        List<String> all = lines();
+        for (int i = 0; i < all.size(); i++) {
+            if (saysConnected(all.get(i))) {
+                return all.subList(i, all.size()).stream().anyMatch(l -> l.startsWith("* reconnecting"));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How often this relay logged {@code name} joining a room on its wire port so far. A view may print "connected"
+     * twice for one connection (it listens before it attaches, so as not to miss the event), the relay's log not.
+     */
+    long joinsLogged(String name) {
+        String joined = "RelayConnection - " + name + " joined room ";
+        return stderr().lines().filter(l -> l.contains(joined)).count();
+    }
+
     /** Waits for standard error (the log) to contain {@code text}. */
     void awaitLog(String text) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
