@@ -117,6 +117,23 @@ final class ParleyProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #awaitFrom} but for at most {@code millis}, and without failing: the matching line, or null if none
+     * came in that time (for a test that asks again, such as a command whose answer may not show it yet).
+     */
+    String pollFrom(int from, long millis, Predicate<String> match) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        synchronized (lines) {
+            int i = from;
+            while (true) {
+                for (; i < lines.size(); i++) if (match.test(lines.get(i))) return lines.get(i);
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0 || !process.isAlive()) return null;
+                lines.wait(Math.min(left, 200));
+            }
+        }
+    }
+
     /** The console view says it is connected, as a state change or when it attached to a connected call. */
     static boolean saysConnected(String line) {
         return line.startsWith("* connected") || line.startsWith("* console attached") && line.contains("(connected)");
