@@ -49,7 +49,7 @@ class ConfigFilesIT {
     }
 
     private static void awaitWindow(int port, int expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         int seen = -1;
         while (System.nanoTime() < deadline) {
             seen = windowOf(port);

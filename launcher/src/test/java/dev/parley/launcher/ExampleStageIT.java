@@ -1,5 +1,6 @@
 package dev.parley.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -43,7 +44,9 @@ class ExampleStageIT {
             int mark = alice.lineCount();
             alice.type("/stage 2");
             alice.awaitFrom(mark, "the bot leaving", l -> l.matches("\\* \\d+ bot-alice left.*"));
-            assertTrue(alice.lines().stream().filter(ParleyProcess::saysConnected).count() == 1, alice.describe());
+            // The same call throughout: alice never lost the relay, and it saw her join once.
+            assertTrue(!alice.lostTheRelay(), "alice lost the relay:\n" + alice.describe());
+            assertEquals(1, relay.joinsLogged("alice"), "alice joined more than once:\n" + relay.describe());
         }
     }
 

@@ -117,9 +117,49 @@ final class ParleyProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #awaitFrom} but for at most {@code millis}, and without failing: the matching line, or null if none
+     * came in that time (for a test that asks again, such as a command whose answer may not show it yet).
+     */
+    String pollFrom(int from, long millis, Predicate<String> match) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        synchronized (lines) {
+            int i = from;
+            while (true) {
+                for (; i < lines.size(); i++) if (match.test(lines.get(i))) return lines.get(i);
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0 || !process.isAlive()) return null;
+                lines.wait(Math.min(left, 200));
+            }
+        }
+    }
+
     /** The console view says it is connected, as a state change or when it attached to a connected call. */
     static boolean saysConnected(String line) {
         return line.startsWith("* connected") || line.startsWith("* console attached") && line.contains("(connected)");
+    }
+
+    /**
+     * Whether the console view said "reconnecting" after it had been connected: the call lost the relay. (Before the
+     * first connection it says so too when it started before the relay listened, and that is no loss.)
+     */
+    boolean lostTheRelay() {
+        List<String> all = lines();
+        for (int i = 0; i < all.size(); i++) {
+            if (saysConnected(all.get(i))) {
+                return all.subList(i, all.size()).stream().anyMatch(l -> l.startsWith("* reconnecting"));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How often this relay logged {@code name} joining a room on its wire port so far. A view may print "connected"
+     * twice for one connection (it listens before it attaches, so as not to miss the event), the relay's log not.
+     */
+    long joinsLogged(String name) {
+        String joined = "RelayConnection - " + name + " joined room ";
+        return stderr().lines().filter(l -> l.contains(joined)).count();
     }
 
     /** Waits for standard error (the log) to contain {@code text}. */
@@ -176,9 +216,16 @@ final class ParleyProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for the process to end by itself and returns its exit code. */
+    /** Waits up to 60 s for the process to end by itself and returns its exit code. */
     int awaitExit() throws InterruptedException {
-        if (!process.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError(label + " did not exit\n" + describe());
+        return awaitExit(60);
+    }
+
+    /** Waits up to {@code seconds} for the process to end by itself and returns its exit code. */
+    int awaitExit(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new AssertionError(label + " did not exit within " + seconds + " s\n" + describe());
+        }
         return process.exitValue();
     }
 

@@ -56,8 +56,11 @@ class PluginKitIT {
 
     private static BlockingWireClient listen(ParleyProcess demo, int port) throws Exception {
         demo.awaitContaining("ready: relay listening on port " + port);
-        BlockingWireClient wire = TestTls.connect(port, 1000);
+        // Long enough for the TLS handshake and WELCOME of a relay just started on a busy machine; the reads after
+        // the join go on past timeouts anyway.
+        BlockingWireClient wire = TestTls.connect(port, 30_000);
         wire.join("listener", "demo");
+        wire.socket().setSoTimeout(1000);
         wire.send(new Messages.Codecs(0, List.of("jpeg", "pcm-s16le", "pcmu")).toFrame());
         return wire;
     }

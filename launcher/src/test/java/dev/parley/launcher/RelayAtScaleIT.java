@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
  * A room the size users run: {@code parley bench} as a user runs it, 40 participants in a load process of their own
  * against the distribution's relay, every one sending small video frames (2 KB, so the test fits a CI machine) at
  * 30 fps and receiving everyone else's, one of them reading only 10 frames a second and one not reading at all.
- * Nothing here is timed: the test asserts what arrived, what the relay counted and what it logged.
+ * Nothing here is timed: the test asserts what arrived, what the relay counted and what it logged. Video is
+ * newest-wins by design, also for a receiver that keeps up but falls behind for a moment on a busy machine, so a
+ * fast receiver may miss a frame the relay replaced by a newer one, never one lost otherwise.
  */
 class RelayAtScaleIT {
     @Test
@@ -31,7 +33,8 @@ class RelayAtScaleIT {
         // tested end to end by TlsCaptureIT.
         try (ParleyProcess bench = ParleyProcess.startIn(dist, "bench", "bench", "--clients", "40", "--slow", "1",
                 "--stalled", "1", "--size", "2000", "--warmup", "2", "--seconds", "5", "--json", "--plaintext")) {
-            int exit = bench.awaitExit();
+            // Starting two JVMs, 40 connections, warm-up and measuring take well over a minute on a busy machine.
+            int exit = bench.awaitExit(180);
             String json = bench.lines().stream().filter(l -> l.startsWith("{")).findFirst()
                     .orElseThrow(() -> new AssertionError("no JSON result; " + bench.describe()));
             assertEquals(0, exit, () -> "the bench failed: " + json + "\n" + bench.describe());
@@ -43,8 +46,15 @@ class RelayAtScaleIT {
             assertEquals(0, integer(json, "corrupt"), json);
             assertEquals(0, integer(json, "outOfOrder"), json);
             assertEquals("[]", field(json, "failures"), json);
-            // Complete: every frame each of the 38 fast receivers was owed, from each of the 39 others.
-            assertEquals(integer(json, "owed"), integer(json, "arrived"), json);
+            // Complete: every frame each of the 38 fast receivers was owed, from each of the 39 others, arrived or
+            // was replaced at the relay by a newer frame of its stream (the relay is in the bench's process, so the
+            // bench knows its count); none was lost otherwise, and replacement stayed rare for those that keep up.
+            long owed = integer(json, "owed");
+            long replacedForFast = integer(json, "replacedForFast");
+            assertTrue(owed > 0, json);
+            assertTrue(replacedForFast >= 0, "the bench reports the relay's replacements: " + json);
+            assertEquals(0, integer(json, "lostForFast"), json);
+            assertTrue(replacedForFast * 100 <= owed, "more than 1 % of the frames owed to fast receivers replaced: " + json);
             // The slow reader took about 10 of the 1,170 frames a second sent to it: the newest ones, because the
             // relay replaced what it had no time for instead of queueing a backlog.
             String slow = field(json, "slowReaders");

@@ -49,8 +49,8 @@ class StageSwitchIT {
                     assertTrue(sequences.get(i) > sequences.get(i - 1),
                             "alice's video restarted at frame " + i + ": " + sequences.get(i - 1) + " then " + sequences.get(i));
                 }
-                assertEquals(1, alice.lines().stream().filter(ParleyProcess::saysConnected).count(),
-                        "alice connected more than once:\n" + alice.describe());
+                assertTrue(!alice.lostTheRelay(), "alice lost the relay:\n" + alice.describe());
+                assertEquals(1, relay.joinsLogged("alice"), "alice connected more than once:\n" + relay.describe());
             }
         }
     }

@@ -188,7 +188,7 @@ class WebcamIT {
         Path jar = Path.of(System.getProperty("parley.testcam.jar", "../testing/fake-webcam/target/none.jar"));
         Path home = ParleyProcess.copyOfDistribution();
         Files.copy(jar, home.resolve("plugins").resolve("parley-test-camera.jar"));
-        try (ParleyProcess devices = ParleyProcess.startIn(home, "devices", "devices", "--wait", "4")) {
+        try (ParleyProcess devices = ParleyProcess.startIn(home, "devices", "devices", "--wait", "15")) {
             devices.awaitContaining("video sources (best first):");
             devices.awaitContaining("1  webcam:0         Webcam Parley test camera");
             devices.awaitContaining("2  test-pattern");

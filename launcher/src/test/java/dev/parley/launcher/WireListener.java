@@ -16,9 +16,13 @@ import java.util.function.BooleanSupplier;
 /**
  * A room member written against the wire protocol alone, as a client in another language would be: joins over TLS,
  * says which codecs it "decodes" (it only records), reads on a thread of its own, knows the others by name from
- * JOINED, acknowledges video and answers PING as PROTOCOL.md asks. Subclasses say what to keep of each frame.
+ * JOINED, acknowledges video, answers PING and sends one every few seconds (as PROTOCOL.md asks, which also keeps it
+ * from being dropped as idle when no video flows: a slow test can outlast the relay's 30 s idle timeout). Subclasses
+ * say what to keep of each frame.
  */
 abstract class WireListener implements AutoCloseable {
+    private static final long PING_INTERVAL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
     protected final BlockingWireClient wire;
     private final Map<Integer, String> names = new ConcurrentHashMap<>();
     private volatile boolean closing;
@@ -29,8 +33,11 @@ abstract class WireListener implements AutoCloseable {
      * @param decodes the codec names to announce (CODECS), or null to announce nothing (taken as jpeg and PCM)
      */
     WireListener(int port, String room, List<String> decodes) throws IOException {
-        wire = TestTls.connect(port, 1000);
+        // A relay that has just started may take a while for the TLS handshake and WELCOME on a busy machine: a long
+        // timeout until joined, then a short one, so the reader looks at whether it is closing now and then.
+        wire = TestTls.connect(port, 30_000);
         wire.join("observer", room);
+        wire.socket().setSoTimeout(1000);
         if (decodes != null) wire.send(new Messages.Codecs(0, decodes).toFrame());
     }
 
@@ -45,9 +52,14 @@ abstract class WireListener implements AutoCloseable {
 
     private void readLoop() {
         int videoFrames = 0;
+        long lastPing = System.nanoTime() - PING_INTERVAL_NANOS;
         while (!closing) {
             Frame f;
             try {
+                if (System.nanoTime() - lastPing >= PING_INTERVAL_NANOS) {
+                    wire.send(new Messages.Ping(ClockEstimator.nowMicros()).toFrame());
+                    lastPing = System.nanoTime();
+                }
                 f = wire.read();
             } catch (SocketTimeoutException e) {
                 continue;

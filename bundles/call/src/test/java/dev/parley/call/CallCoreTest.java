@@ -159,7 +159,9 @@ class CallCoreTest {
                     .codec("pcm").payload(new byte[] {4, 5}).build());
             Frame sent = ofType(written(ch), MessageType.AUDIO).get(0);
             long expected = clock == CallCore.WireClock.SENDER ? 1_000_000_000L : 1_000_000_000L + 5_000_000;
-            assertEquals(expected, sent.timestampMicros(), 5_000, clock.toString());
+            // The estimate is off by half the PING's round trip, which a busy machine can stretch to any length: a
+            // second of tolerance still tells the two clocks, 5 s apart, firmly apart.
+            assertEquals(expected, sent.timestampMicros(), 1_000_000, clock.toString());
             assertEquals(9, sent.sequence());
             sent.release();
             ch.finishAndReleaseAll();

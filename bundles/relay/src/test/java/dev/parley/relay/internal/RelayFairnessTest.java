@@ -26,13 +26,16 @@ import org.junit.jupiter.api.Timeout;
 /**
  * One participant floods the room with chat, one stops reading, two talk and watch video as usual. The flooder is
  * slowed to its fair share (the relay stops reading it, nothing of it is dropped); the one that stopped reading is
- * the one disconnected, as too slow; the two ordinary participants keep every chat line and every video frame.
+ * the one disconnected, as too slow; the two ordinary participants keep every chat line, and get the video in order
+ * up to its last frame, missing only frames the relay reports as replaced by newer ones (newest-wins, by design).
  */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class RelayFairnessTest {
     private static final int RATE = 200;
     private static final int BURST = 100;
     private static final String PADDING = "x".repeat(4000);
+    /** How long anything this test waits for may take on a busy machine before it counts as not happening. */
+    private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     static {
         LeakWatch.install();
@@ -80,8 +83,11 @@ class RelayFairnessTest {
 
     @Test
     void aFlooderIsSlowedTheOneNotReadingGoesAndTheOthersKeepEveryLineAndFrame() throws Exception {
+        // A latency target far above what a busy machine adds, so the window rarely holds bob's video back; when it
+        // does, newer frames replace held ones, and the test counts those against what the relay reports.
         RelaySettings settings = RelaySettings.defaults("127.0.0.1", 0).with("textMessagesPerSecond", RATE)
-                .with("textMessageBurst", BURST).with("textBytesPerSecond", 4 * 1024 * 1024).withTextQueueLimit(300);
+                .with("textMessageBurst", BURST).with("textBytesPerSecond", 4 * 1024 * 1024).withTextQueueLimit(300)
+                .with("latencyTargetMillis", 1000);
         ExecutorService threads = Executors.newCachedThreadPool();
         List<WireClient> clients = new ArrayList<>();
         try (RelayServer relay = new RelayServer(settings).start()) {
@@ -105,9 +111,12 @@ class RelayFairnessTest {
                 while (flooding.get()) flooder.sendText(n, "flood " + n++ + " " + PADDING);
                 return n;
             });
-            // Alice and bob talk and send video while the flood goes on, until the stalled reader is gone.
+            // Alice and bob talk and send video while the flood goes on, until the stalled reader is gone and the
+            // relay has had to stop reading the flooder (on a busy machine either may come first).
             int round = 0;
-            while (aliceReads.left.isEmpty() && round < 2000) {
+            long loopDeadline = System.nanoTime() + DEADLINE_NANOS;
+            while ((aliceReads.left.isEmpty() || stats(relay, "flooder").throttled() == 0)
+                    && System.nanoTime() - loopDeadline < 0) {
                 alice.sendText(round, "alice " + round);
                 bob.sendText(round, "bob " + round);
                 alice.sendVideo(round, RelayServerTest.payload(alice.id(), round, 2000));
@@ -117,7 +126,7 @@ class RelayFairnessTest {
             flooding.set(false);
             int flooded = flood.get(30, TimeUnit.SECONDS);
             double seconds = (System.nanoTime() - start) / 1e9;
-            MemberStats flooderStats = relay.members().stream().filter(m -> m.name().equals("flooder")).findFirst().orElseThrow();
+            MemberStats flooderStats = stats(relay, "flooder");
             // A marker from each, after everything else: once it arrives, all before it has.
             alice.sendText(round, "alice done");
             bob.sendText(round, "bob done");
@@ -126,6 +135,13 @@ class RelayFairnessTest {
             awaitLine(aliceReads, bob.id(), "bob done");
             awaitLine(aliceReads, flooder.id(), "flooder done");
             awaitLine(bobReads, flooder.id(), "flooder done");
+            // Chat does not wait for the video window, so the marker may overtake video still held back: wait for the
+            // last frame alice sent.
+            int lastFrame = round - 1;
+            awaitCondition(() -> {
+                List<Integer> v = bobReads.video.get(alice.id());
+                return v != null && !v.isEmpty() && v.get(v.size() - 1) == lastFrame;
+            }, bobReads, "bob gets alice's last video frame " + lastFrame);
 
             // The one that stopped reading went, as too slow, and nobody else.
             assertEquals(List.of(new Messages.Left(stalled.id(), Messages.LeaveReason.TOO_SLOW, "stalled")), aliceReads.left);
@@ -145,17 +161,25 @@ class RelayFairnessTest {
             }
             List<String> expectedAlice = new ArrayList<>();
             List<String> expectedBob = new ArrayList<>();
-            List<Integer> expectedVideo = new ArrayList<>();
             for (int i = 0; i < round; i++) {
                 expectedAlice.add("alice " + i);
                 expectedBob.add("bob " + i);
-                expectedVideo.add(i);
             }
             expectedAlice.add("alice done");
             expectedBob.add("bob done");
             assertEquals(expectedAlice, bobReads.lines.get(alice.id()));
             assertEquals(expectedBob, aliceReads.lines.get(bob.id()));
-            assertEquals(expectedVideo, bobReads.video.get(alice.id()), "bob got every video frame of alice");
+            // Video: in order, no frame twice, ending on the last one; a frame missing only if the relay replaced it
+            // with a newer one while bob's window was full (bob watches no other video, so all of bob's replaced
+            // frames are alice's).
+            List<Integer> video = bobReads.video.get(alice.id());
+            for (int i = 1; i < video.size(); i++) {
+                assertTrue(video.get(i) > video.get(i - 1), "alice's video in order at bob: " + video);
+            }
+            assertTrue(video.get(0) >= 0, "no frame alice did not send: " + video);
+            assertEquals(round - 1, video.get(video.size() - 1));
+            assertEquals(round - video.size(), stats(relay, "bob").videoReplaced(),
+                    "every frame of alice that bob did not get, the relay replaced by a newer one: " + video);
             assertEquals(null, aliceReads.failure);
             assertEquals(null, bobReads.failure);
         } finally {
@@ -164,11 +188,23 @@ class RelayFairnessTest {
         }
     }
 
+    private static MemberStats stats(RelayServer relay, String name) {
+        return relay.members().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+    }
+
     private static void awaitLine(Reader r, int sender, String line) throws InterruptedException {
-        while (true) {
+        awaitCondition(() -> {
             List<String> lines = r.lines.get(sender);
-            if (lines != null && !lines.isEmpty() && lines.get(lines.size() - 1).equals(line)) return;
+            return lines != null && !lines.isEmpty() && lines.get(lines.size() - 1).equals(line);
+        }, r, "line \"" + line + "\" from " + sender);
+    }
+
+    private static void awaitCondition(java.util.function.BooleanSupplier condition, Reader r, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        while (!condition.getAsBoolean()) {
             if (r.failure != null) throw new AssertionError(r.failure);
+            if (System.nanoTime() - deadline > 0) throw new AssertionError("not within 60 s: " + what);
             Thread.sleep(20);
         }
     }
