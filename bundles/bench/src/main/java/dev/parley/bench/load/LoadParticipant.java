@@ -227,7 +227,10 @@ final class LoadParticipant extends ChannelInboundHandlerAdapter implements Fram
                     int start = run.windowStart.get(senderIndex);
                     int end = run.windowEnd.get(senderIndex);
                     int offset = start < 0 ? -1 : sequence - start;
-                    if (offset >= 0 && (end < 0 || sequence - end < 0)) t.video(senderIndex, sequence, offset, latency, length);
+                    if (offset >= 0 && (end < 0 || sequence - end < 0)) {
+                        t.video(senderIndex, sequence, offset, latency, length);
+                        run.windowArrivals.incrementAndGet();
+                    }
                 }
             }
             if (role == Role.SLOW && --budget <= 0) return false;

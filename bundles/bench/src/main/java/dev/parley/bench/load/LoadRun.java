@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One load run: connects the participants, lets them send for the warm-up, opens a measuring window on every
@@ -28,12 +29,19 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * own CPU over the same window, and one progress line a second on {@code progress}.
  */
 final class LoadRun {
+    /** After the window closes, frames of it still in flight get at least this long to arrive... */
     private static final int DRAIN_MILLIS = 1000;
+    /** ...and then until none has arrived for this long... */
+    private static final int QUIET_MILLIS = 500;
+    /** ...but no longer than this: a relay that holds frames longer has lost them. */
+    private static final int MAX_DRAIN_MILLIS = 15_000;
 
     final LoadPlan plan;
     final AtomicIntegerArray windowStart;
     final AtomicIntegerArray windowEnd;
     volatile boolean measuring;
+    /** VIDEO frames of the measuring window that arrived, at any receiver: the drain waits for them to stop coming. */
+    final AtomicLong windowArrivals = new AtomicLong();
     private final int threads;
     private final List<LoadParticipant> participants = new ArrayList<>();
     private final List<Channel> channels = new ArrayList<>();
@@ -46,6 +54,27 @@ final class LoadRun {
         for (int i = 0; i < plan.clients(); i++) {
             windowStart.set(i, -1);
             windowEnd.set(i, -1);
+        }
+    }
+
+    /**
+     * Lets the window's frames still in flight arrive: a relay on a busy machine may hold some for more than a second
+     * (newest-wins bounds what it holds, not when it gets to write it), and a frame counted before it arrives would
+     * count as lost.
+     */
+    private void drain() throws InterruptedException {
+        long start = System.nanoTime();
+        Thread.sleep(DRAIN_MILLIS);
+        long seen = windowArrivals.get();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - start < MAX_DRAIN_MILLIS * 1_000_000L
+                && System.nanoTime() - quietSince < QUIET_MILLIS * 1_000_000L) {
+            Thread.sleep(50);
+            long now = windowArrivals.get();
+            if (now != seen) {
+                seen = now;
+                quietSince = System.nanoTime();
+            }
         }
     }
 
@@ -97,7 +126,7 @@ final class LoadRun {
             events.println("MEASURE_END");
             events.flush();
 
-            Thread.sleep(DRAIN_MILLIS);
+            drain();
             List<ReceiverTally> tallies = new ArrayList<>();
             for (int i = 0; i < participants.size(); i++) {
                 LoadParticipant p = participants.get(i);

@@ -16,7 +16,14 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** Prints the call's figures to standard output at a fixed interval, for watching a client from a terminal. */
+/**
+ * Prints the call's figures to standard output at a fixed interval, for watching a client from a terminal.
+ *
+ * <p>The call is a dynamic reference, not a constructor argument: a stage switch or a changed setting replaces the
+ * call's service while this component may be starting, and a static reference that met the old registration as it
+ * went failed activation for good (no figures for the rest of the run). Bound dynamically, the printer follows
+ * whichever call is registered, and prints nothing while there is none.
+ */
 @Component(configurationPid = StatsPrinterConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true, service = {})
 @Designate(ocd = StatsPrinterConfig.class)
@@ -27,19 +34,28 @@ public final class StatsPrinter {
         return t;
     });
     private volatile AudioPlayer player;
+    private volatile Call call;
 
     @Activate
-    public StatsPrinter(@Reference Call call, StatsPrinterConfig config) {
+    public StatsPrinter(StatsPrinterConfig config) {
         long every = Math.max(100, config.intervalMillis());
         timer.scheduleAtFixedRate(() -> {
+            Call c = call;
+            if (c == null) return;
             AudioPlayer p = player;
-            String text = CallFigures.of(call, p == null ? List.of() : p.stats());
+            String text = CallFigures.of(c, p == null ? List.of() : p.stats());
             synchronized (System.out) {
                 System.out.println(text);
                 System.out.flush();
             }
         }, every, every, TimeUnit.MILLISECONDS);
     }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCall(Call c) { call = c; }
+
+    void unsetCall(Call c) { if (call == c) call = null; }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
