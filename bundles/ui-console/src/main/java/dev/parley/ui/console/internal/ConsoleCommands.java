@@ -99,16 +99,18 @@ public final class ConsoleCommands {
     }
 
     /**
-     * vm: live threads and the heap in use after garbage collection, to watch for leaks (plugins dropped in and
-     * out, views swapped) while a call goes on.
+     * vm: live threads, the heap in use after garbage collection and the classes loaded, to watch for leaks (plugins
+     * dropped in and out, views swapped) while a call goes on: a plugin whose class loader something still holds
+     * after it is uninstalled keeps all its classes, so the count grows with every reinstall.
      */
     public String vm() {
         java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 3; i++) memory.gc();
         long heap = memory.getHeapMemoryUsage().getUsed();
         int threads = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
-        return String.format("vm: %d threads, heap used after GC %d KiB, %d bundles", threads, heap / 1024,
-                context.getBundles().length);
+        int classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+        return String.format("vm: %d threads, heap used after GC %d KiB, %d classes loaded, %d bundles", threads,
+                heap / 1024, classes, context.getBundles().length);
     }
 
     /** quit: leaves the call and stops Parley. */

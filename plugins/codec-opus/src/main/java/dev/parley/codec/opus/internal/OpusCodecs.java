@@ -57,6 +57,7 @@ public final class OpusCodecs {
     @Deactivate
     void deactivate() {
         registrations.close();
+        NativeLibraryProbe.release(Opus.class, LOG);
     }
 
     boolean registered() {

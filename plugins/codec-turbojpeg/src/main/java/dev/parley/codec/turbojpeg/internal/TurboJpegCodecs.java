@@ -59,6 +59,7 @@ public final class TurboJpegCodecs {
     @Deactivate
     void deactivate() {
         registrations.close();
+        NativeLibraryProbe.release(TurboJpeg.class, LOG);
     }
 
     boolean registered() {
