@@ -130,12 +130,10 @@ class WebPageIT {
     @Test
     void aBrowserSeesAndHearsTwoJavaClientsAndTheyItAndChatGoesBothWays() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs Debian's chromium and chromium-driver");
-        int port = ParleyProcess.freePort();
-        int web = ParleyProcess.freePort();
-        ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
-                "--web", String.valueOf(web));
-        server.awaitContaining("ready: relay listening on port " + port);
-        server.awaitLog("Web page from dev.parley.ui-web"); // the plugin --web put into plugins/ is installed
+        Relay relay = relayWithPage();
+        ParleyProcess server = relay.process();
+        int port = relay.port();
+        int web = relay.web();
         ParleyProcess alice = start("alice", "client", "--server", "127.0.0.1:" + port, "--name", "alice", "--room", "web",
                 "--stats", "1");
         ParleyProcess bob = start("bob", "client", "--server", "127.0.0.1:" + port, "--name", "bob", "--room", "web");
@@ -171,6 +169,32 @@ class WebPageIT {
         assertTrue(browser.findElement(By.id("status")).getText().contains("room web as webby"));
     }
 
+    /** The relay and where it listens: the TCP port and the web port. */
+    private record Relay(ParleyProcess process, int port, int web) {
+    }
+
+    /** A relay with {@code --web} and these options, once it listens and its page plugin is installed. */
+    private Relay relayWithPage(String... options) throws Exception {
+        int port = ParleyProcess.freePort();
+        int web = ParleyProcess.freePort();
+        List<String> args = new ArrayList<>(List.of("server", "--port", String.valueOf(port), "--host", "127.0.0.1",
+                "--web", String.valueOf(web)));
+        args.addAll(List.of(options));
+        ParleyProcess server = start("server", args.toArray(String[]::new));
+        server.awaitContaining("ready: relay listening on port " + port);
+        server.awaitLog("Web page from dev.parley.ui-web"); // the plugin --web put into plugins/ is installed
+        return new Relay(server, port, web);
+    }
+
+    /** A Java client in {@code room} of the relay at {@code port}, once it says it is connected. */
+    private ParleyProcess joined(int port, String name, String room, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("client", "--server", "127.0.0.1:" + port, "--name", name, "--room", room));
+        args.addAll(List.of(options));
+        ParleyProcess client = start(name, args.toArray(String[]::new));
+        client.await(name + " connected", ParleyProcess::saysConnected);
+        return client;
+    }
+
     private void openBrowser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -192,15 +216,11 @@ class WebPageIT {
     @Test
     void aPageJoinsAPassphraseRoomWithTheRightPassphraseOnly() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs Debian's chromium and chromium-driver");
-        int port = ParleyProcess.freePort();
-        int web = ParleyProcess.freePort();
-        ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
-                "--web", String.valueOf(web), "--protect", "lab=tulip fields in spring");
-        server.awaitContaining("ready: relay listening on port " + port);
-        server.awaitLog("Web page from dev.parley.ui-web");
-        ParleyProcess alice = start("alice", "client", "--server", "127.0.0.1:" + port, "--name", "alice", "--room", "lab",
-                "--passphrase", "tulip fields in spring", "--no-audio");
-        alice.await("alice connected", ParleyProcess::saysConnected);
+        Relay relay = relayWithPage("--protect", "lab=tulip fields in spring");
+        ParleyProcess server = relay.process();
+        int port = relay.port();
+        int web = relay.web();
+        ParleyProcess alice = joined(port, "alice", "lab", "--passphrase", "tulip fields in spring", "--no-audio");
 
         openBrowser();
         browser.get("https://127.0.0.1:" + web + "/?room=lab&name=webby");
@@ -228,15 +248,10 @@ class WebPageIT {
     @Test
     void aPageAndAJavaClientTalkEndToEndEncrypted() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs Debian's chromium and chromium-driver");
-        int port = ParleyProcess.freePort();
-        int web = ParleyProcess.freePort();
-        ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
-                "--web", String.valueOf(web), "--protect", "lab=tulip fields in spring");
-        server.awaitContaining("ready: relay listening on port " + port);
-        server.awaitLog("Web page from dev.parley.ui-web");
-        ParleyProcess alice = start("alice", "client", "--server", "127.0.0.1:" + port, "--name", "alice", "--room", "lab",
-                "--passphrase", "tulip fields in spring", "--e2ee", "--stats", "1");
-        alice.await("alice connected", ParleyProcess::saysConnected);
+        Relay relay = relayWithPage("--protect", "lab=tulip fields in spring");
+        int port = relay.port();
+        int web = relay.web();
+        ParleyProcess alice = joined(port, "alice", "lab", "--passphrase", "tulip fields in spring", "--e2ee", "--stats", "1");
 
         openBrowser();
         browser.get("https://127.0.0.1:" + web + "/?room=lab&name=webby");
@@ -275,15 +290,10 @@ class WebPageIT {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs Debian's chromium and chromium-driver");
         dist = ParleyProcess.copyOfDistribution();
         Files.copy(dist.resolve("extras/parley-codec-opus.jar"), dist.resolve("plugins/parley-codec-opus.jar"));
-        int port = ParleyProcess.freePort();
-        int web = ParleyProcess.freePort();
-        ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
-                "--web", String.valueOf(web));
-        server.awaitContaining("ready: relay listening on port " + port);
-        server.awaitLog("Web page from dev.parley.ui-web");
-        ParleyProcess alice = start("alice", "client", "--server", "127.0.0.1:" + port, "--name", "alice", "--room", "op",
-                "--no-video", "--stats", "1");
-        alice.await("alice connected", ParleyProcess::saysConnected);
+        Relay relay = relayWithPage();
+        int port = relay.port();
+        int web = relay.web();
+        ParleyProcess alice = joined(port, "alice", "op", "--no-video", "--stats", "1");
 
         openBrowser();
         browser.get("https://127.0.0.1:" + web + "/?room=op&name=webby");
@@ -312,12 +322,8 @@ class WebPageIT {
     @Test
     void thePagesVideoWindowAndArgon2AreTheJavaSidesOnes() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs Debian's chromium and chromium-driver");
-        int port = ParleyProcess.freePort();
-        int web = ParleyProcess.freePort();
-        ParleyProcess server = start("server", "server", "--port", String.valueOf(port), "--host", "127.0.0.1",
-                "--web", String.valueOf(web));
-        server.awaitContaining("ready: relay listening on port " + port);
-        server.awaitLog("Web page from dev.parley.ui-web"); // the plugin --web put into plugins/ is installed
+        Relay relay = relayWithPage();
+        int web = relay.web();
         openBrowser();
         browser.get("https://127.0.0.1:" + web + "/");
         Object result = ((JavascriptExecutor) browser).executeAsyncScript("""
