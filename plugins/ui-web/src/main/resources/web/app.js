@@ -126,6 +126,7 @@ function stopSession() {
   if (!session) return;
   clearInterval(session.refresher);
   session.camera?.stop();
+  session.microphone?.stop();
   session.stream?.getTracks().forEach((t) => t.stop());
   session.audio.close();
   session = null;

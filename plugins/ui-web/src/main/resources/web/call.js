@@ -25,6 +25,7 @@ export class Call extends EventTarget {
     this.incoming = Promise.resolve();
     this.outgoing = Promise.resolve();
     this.rejected = 0;
+    this.decoders = new Map();    // participant -> the codec names of its last CODECS (section 5)
     this.id = 0;
     this.roster = new Map();      // participant number -> name
     this.present = false;         // this page's own JOINED has arrived
@@ -69,6 +70,19 @@ export class Call extends EventTarget {
   }
 
   sendText(line) { this.sendMedia(T.TEXT, '', utf8Bytes(line)); }
+
+  /**
+   * Whether every other member of the room decodes codec {@code name} (section 5): a member that sent no CODECS
+   * decodes jpeg and pcm-s16le only. True when this page is alone.
+   */
+  everyoneDecodes(name) {
+    for (const id of this.roster.keys()) {
+      if (id === this.id) continue;
+      const names = this.decoders.get(id);
+      if (names ? !names.has(name) : name !== 'jpeg' && name !== 'pcm-s16le') return false;
+    }
+    return true;
+  }
 
   /** A media frame for the page: as it came, or opened first (in arrival order) when the call is end-to-end encrypted. */
   deliver(event, f, open, apply = (frame, plain) => { frame.payload = plain; }) {
@@ -174,6 +188,7 @@ export class Call extends EventTarget {
         const reason = LEAVE_REASONS[r.u8()] ?? 'left';
         const name = r.string();
         this.roster.delete(f.sender);
+        this.decoders.delete(f.sender);
         this.emit('roster', { left: f.sender, name, reason });
         break;
       }
@@ -224,8 +239,15 @@ export class Call extends EventTarget {
         this.rttMillis = Number(rtt) / 1000;
         break;
       }
+      case T.CODECS: {
+        const r = new Reader(f.payload);
+        const names = new Set();
+        for (let n = r.u8(); n > 0; n--) names.add(r.string());
+        this.decoders.set(f.sender, names);
+        break;
+      }
       default:
-        break; // CODECS, KEYFRAME_REQUEST: nothing for a JPEG and PCM sender to do
+        break; // KEYFRAME_REQUEST: nothing for a JPEG sender to do, every frame is a keyframe
     }
   }
 

@@ -92,14 +92,63 @@ export class Camera {
 }
 
 /** The microphone's 20 ms frames as AUDIO, while on. */
+/** What the page sends its microphone as when everyone in the room decodes Opus: 16 kHz mono, 20 ms packets. */
+const OPUS = { codec: 'opus', sampleRate: 16000, numberOfChannels: 1, bitrate: 24000, opus: { frameDuration: 20000 } };
+export const OPUS_CODEC_ID = 'opus;rate=16000';
+
+/**
+ * The microphone as 20 ms frames: Opus (WebCodecs' AudioEncoder) while every other member of the room decodes it,
+ * as the Java clients' codec agreement does (PROTOCOL.md section 5), else PCM, which everyone decodes.
+ */
 export class Microphone {
   constructor(call, audio, stream) {
     this.on = true;
     this.frames = 0;
+    this.call = call;
+    this.encoder = null;
+    this.startOpus();
     audio.microphone(stream, (bytes) => {
       if (!this.on) return;
       this.frames++;
-      call.sendMedia(T.AUDIO, PCM, bytes, nowMicros() - 20000n);
+      const captured = nowMicros() - 20000n;
+      if (this.encoder?.state === 'configured' && call.everyoneDecodes('opus')) {
+        this.encodeOpus(bytes, captured);
+      } else {
+        call.sendMedia(T.AUDIO, PCM, bytes, captured);
+      }
     });
+  }
+
+  async startOpus() {
+    try {
+      if (typeof AudioEncoder === 'undefined' || !(await AudioEncoder.isConfigSupported(OPUS)).supported) return;
+      const encoder = new AudioEncoder({
+        output: (chunk) => {
+          const packet = new Uint8Array(chunk.byteLength);
+          chunk.copyTo(packet);
+          this.call.sendMedia(T.AUDIO, OPUS_CODEC_ID, packet, BigInt(chunk.timestamp));
+        },
+        error: () => { this.encoder = null; }, // PCM from here on
+      });
+      encoder.configure(OPUS);
+      this.encoder = encoder;
+    } catch (e) {
+      this.encoder = null;
+    }
+  }
+
+  /** One 20 ms frame of 16 kHz s16le into the Opus encoder, stamped with its capture time. */
+  encodeOpus(bytes, captured) {
+    const samples = new Int16Array(bytes.length >> 1);
+    const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i < samples.length; i++) samples[i] = v.getInt16(i * 2, true);
+    const data = new AudioData({ format: 's16', sampleRate: 16000, numberOfFrames: samples.length, numberOfChannels: 1,
+      timestamp: Number(captured), data: samples });
+    this.encoder.encode(data);
+    data.close();
+  }
+
+  stop() {
+    if (this.encoder && this.encoder.state !== 'closed') this.encoder.close();
   }
 }

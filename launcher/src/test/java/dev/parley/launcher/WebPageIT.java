@@ -283,10 +283,11 @@ class WebPageIT {
 
     /**
      * Where the browser decodes Opus (WebCodecs), the page says so in CODECS: a room whose Java participant has the
-     * Opus plugin then keeps Opus with the page in it, and the page plays it (the playout worklet holds alice's audio).
+     * Opus plugin then keeps Opus with the page in it, and the page plays it (the playout worklet holds alice's audio);
+     * and since alice decodes Opus, the page sends its microphone as Opus, which alice decodes.
      */
     @Test
-    void aPageThatDecodesOpusKeepsTheRoomOnOpusAndPlaysIt() throws Exception {
+    void withJavaClientsThatDecodeOpusThePageReceivesAndSendsOpus() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "needs Debian's chromium and chromium-driver");
         dist = ParleyProcess.copyOfDistribution();
         Files.copy(dist.resolve("extras/parley-codec-opus.jar"), dist.resolve("plugins/parley-codec-opus.jar"));
@@ -308,9 +309,9 @@ class WebPageIT {
             return t.contains("audio opus") && t.contains("buffer") && !t.contains(" 0 fps") ? t : null;
         });
         System.out.println("alice in the page: " + figures);
-        // And the page's own audio still reaches alice, as PCM, which every participant decodes.
-        alice.await("webby's audio decoded at alice", l -> l.contains("webby") && l.contains(" audio ")
-                && l.contains("pcm-s16le") && !l.contains(" 0.0 fps"));
+        // And the page sends its microphone as Opus too, since alice decodes it; she hears it.
+        alice.await("webby's Opus audio decoded at alice", l -> l.contains("webby") && l.contains(" audio ")
+                && l.contains("opus") && !l.contains(" 0.0 fps"));
     }
 
     /**
