@@ -2,6 +2,22 @@
 // of the capture worklet.
 export const PCM = 'pcm-s16le;rate=16000';
 
+/** The samples of a pcm-s16le payload. */
+export function pcmSamples(payload) {
+  const samples = new Int16Array(payload.length >> 1);
+  const v = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
+  for (let i = 0; i < samples.length; i++) samples[i] = v.getInt16(i * 2, true);
+  return samples;
+}
+
+/** A pcm-s16le payload of {@code samples}. */
+export function pcmBytes(samples) {
+  const bytes = new Uint8Array(samples.length * 2);
+  const v = new DataView(bytes.buffer);
+  for (let i = 0; i < samples.length; i++) v.setInt16(i * 2, samples[i], true);
+  return bytes;
+}
+
 export class Audio {
   async start() {
     try {
@@ -39,10 +55,7 @@ export class Audio {
     const key = f.sender + '/' + f.stream;
     if (f.codec.startsWith('opus')) return this.playOpus(key, f);
     if (f.codec !== PCM && f.codec !== PCM + ';channels=1') return false;
-    const n = f.payload.length >> 1;
-    const samples = new Int16Array(n);
-    const v = new DataView(f.payload.buffer, f.payload.byteOffset, f.payload.byteLength);
-    for (let i = 0; i < n; i++) samples[i] = v.getInt16(i * 2, true);
+    const samples = pcmSamples(f.payload);
     this.playout.port.postMessage({ key, samples }, [samples.buffer]);
     return true;
   }
@@ -109,17 +122,11 @@ export class Audio {
     }
   }
 
-  /** The microphone as 20 ms frames of 16 kHz s16le, handed to onFrame(bytes). */
+  /** The microphone as 20 ms frames of 16 kHz samples, handed to onFrame(Int16Array). */
   async microphone(stream, onFrame) {
     const source = this.context.createMediaStreamSource(stream);
     const capture = new AudioWorkletNode(this.context, 'parley-capture', { numberOfOutputs: 1 });
-    capture.port.onmessage = (e) => {
-      const samples = e.data;
-      const bytes = new Uint8Array(samples.length * 2);
-      const v = new DataView(bytes.buffer);
-      for (let i = 0; i < samples.length; i++) v.setInt16(i * 2, samples[i], true);
-      onFrame(bytes);
-    };
+    capture.port.onmessage = (e) => onFrame(e.data);
     // A node must lead to the destination to be run; silent, so the user does not hear themselves.
     const silent = this.context.createGain();
     silent.gain.value = 0;

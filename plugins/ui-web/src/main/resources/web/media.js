@@ -1,6 +1,6 @@
 // This page's own camera and microphone, sent as VIDEO (JPEG) and AUDIO (16 kHz s16le PCM) frames.
 import { T, nowMicros } from './wire.js';
-import { PCM } from './audio.js';
+import { PCM, pcmBytes } from './audio.js';
 
 /** The Java client's default stream (config/parley.media.cfg): 640 × 480 at 15 frames a second. */
 export const STREAM = { width: 640, height: 480, fps: 15 };
@@ -107,14 +107,14 @@ export class Microphone {
     this.call = call;
     this.encoder = null;
     this.startOpus();
-    audio.microphone(stream, (bytes) => {
+    audio.microphone(stream, (samples) => {
       if (!this.on) return;
       this.frames++;
       const captured = nowMicros() - 20000n;
       if (this.encoder?.state === 'configured' && call.everyoneDecodes('opus')) {
-        this.encodeOpus(bytes, captured);
+        this.encodeOpus(samples, captured);
       } else {
-        call.sendMedia(T.AUDIO, PCM, bytes, captured);
+        call.sendMedia(T.AUDIO, PCM, pcmBytes(samples), captured);
       }
     });
   }
@@ -137,11 +137,8 @@ export class Microphone {
     }
   }
 
-  /** One 20 ms frame of 16 kHz s16le into the Opus encoder, stamped with its capture time. */
-  encodeOpus(bytes, captured) {
-    const samples = new Int16Array(bytes.length >> 1);
-    const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = 0; i < samples.length; i++) samples[i] = v.getInt16(i * 2, true);
+  /** One 20 ms frame of 16 kHz samples into the Opus encoder, stamped with its capture time. */
+  encodeOpus(samples, captured) {
     const data = new AudioData({ format: 's16', sampleRate: 16000, numberOfFrames: samples.length, numberOfChannels: 1,
       timestamp: Number(captured), data: samples });
     this.encoder.encode(data);
