@@ -103,18 +103,9 @@ final class ParleyProcess implements AutoCloseable {
 
     /** Like {@link #await}, looking only at lines from index {@code from} on. */
     String awaitFrom(int from, String what, Predicate<String> match) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        synchronized (lines) {
-            int i = from;
-            while (true) {
-                for (; i < lines.size(); i++) if (match.test(lines.get(i))) return lines.get(i);
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0 || !process.isAlive() && i >= lines.size()) {
-                    throw new AssertionError(label + " never printed " + what + "\n" + describe());
-                }
-                lines.wait(Math.min(left, 200));
-            }
-        }
+        String line = pollFrom(from, WAIT_MILLIS, match);
+        if (line == null) throw new AssertionError(label + " never printed " + what + "\n" + describe());
+        return line;
     }
 
     /**

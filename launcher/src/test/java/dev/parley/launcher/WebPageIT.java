@@ -151,18 +151,14 @@ class WebPageIT {
         awaitTiles(Map.of("alice", first.get("alice") + 10, "bob", first.get("bob") + 10));
 
         // The Java side receives and decodes the browser's JPEG video and PCM audio.
-        alice.await("webby's video decoded at alice", l -> l.contains("webby") && l.contains(" video ")
-                && l.contains("jpeg") && !l.contains(" 0.0 fps"));
-        alice.await("webby's audio decoded at alice", l -> l.contains("webby") && l.contains(" audio ")
-                && l.contains("pcm-s16le") && !l.contains(" 0.0 fps"));
+        awaitDecoded(alice, "video", "jpeg");
+        awaitDecoded(alice, "audio", "pcm-s16le");
 
         // Chat both ways.
-        browser.findElement(By.id("line")).sendKeys("hello from the page ✓");
-        browser.findElement(By.cssSelector("#say button")).click();
+        sayInPage("hello from the page ✓");
         bob.awaitContaining("webby: hello from the page ✓");
         alice.type("hello browser");
-        poll("the Java line in the page's chat", Duration.ofSeconds(30),
-                () -> browser.findElement(By.id("chat")).getText().contains("hello browser") ? true : null);
+        awaitInPageChat("the Java line in the page's chat", "hello browser");
 
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target", "web-page.png"), StandardCopyOption.REPLACE_EXISTING);
@@ -193,6 +189,23 @@ class WebPageIT {
         ParleyProcess client = start(name, args.toArray(String[]::new));
         client.await(name + " connected", ParleyProcess::saysConnected);
         return client;
+    }
+
+    /** Waits for {@code at}'s figures to show webby's stream of {@code kind} decoded with {@code codec} ("" for any), moving. */
+    private static void awaitDecoded(ParleyProcess at, String kind, String codec) throws InterruptedException {
+        at.await("webby's " + kind + (codec.isEmpty() ? "" : " (" + codec + ")") + " decoded", l -> l.contains("webby")
+                && l.contains(" " + kind + " ") && l.contains(codec) && !l.contains(" 0.0 fps"));
+    }
+
+    /** Types a chat line in the page and sends it. */
+    private void sayInPage(String line) {
+        browser.findElement(By.id("line")).sendKeys(line);
+        browser.findElement(By.cssSelector("#say button")).click();
+    }
+
+    /** Waits for the page's chat to show {@code line}. */
+    private void awaitInPageChat(String what, String line) {
+        poll(what, Duration.ofSeconds(30), () -> browser.findElement(By.id("chat")).getText().contains(line) ? true : null);
     }
 
     private void openBrowser() {
@@ -234,8 +247,7 @@ class WebPageIT {
         browser.findElement(By.id("passphrase")).sendKeys("tulip fields in spring");
         browser.findElement(By.cssSelector("#join button")).click();
         awaitTiles(Map.of("alice", 5L));
-        browser.findElement(By.id("line")).sendKeys("in through the passphrase");
-        browser.findElement(By.cssSelector("#say button")).click();
+        sayInPage("in through the passphrase");
         alice.awaitContaining("webby: in through the passphrase");
         assertTrue(server.stderr().contains("authentication failed") || server.stderr().contains("AUTH_FAILED"), server.describe());
     }
@@ -268,16 +280,12 @@ class WebPageIT {
                     return 0;""");
             return ((Number) fps).longValue() > 0 ? true : null;
         });
-        alice.await("webby's video decoded at alice", l -> l.contains("webby") && l.contains(" video ")
-                && l.contains("jpeg") && !l.contains(" 0.0 fps"));
-        alice.await("webby's audio decoded at alice", l -> l.contains("webby") && l.contains(" audio ")
-                && !l.contains(" 0.0 fps"));
-        browser.findElement(By.id("line")).sendKeys("sealed from the page");
-        browser.findElement(By.cssSelector("#say button")).click();
+        awaitDecoded(alice, "video", "jpeg");
+        awaitDecoded(alice, "audio", "");
+        sayInPage("sealed from the page");
         alice.awaitContaining("webby: sealed from the page");
         alice.type("sealed from java");
-        poll("alice's sealed line in the page's chat", Duration.ofSeconds(30),
-                () -> browser.findElement(By.id("chat")).getText().contains("sealed from java") ? true : null);
+        awaitInPageChat("alice's sealed line in the page's chat", "sealed from java");
         assertTrue(browser.findElement(By.id("note")).getText().isEmpty(), "nothing was dropped: " + browser.findElement(By.id("note")).getText());
     }
 
@@ -310,8 +318,7 @@ class WebPageIT {
         });
         System.out.println("alice in the page: " + figures);
         // And the page sends its microphone as Opus too, since alice decodes it; she hears it.
-        alice.await("webby's Opus audio decoded at alice", l -> l.contains("webby") && l.contains(" audio ")
-                && l.contains("opus") && !l.contains(" 0.0 fps"));
+        awaitDecoded(alice, "audio", "opus");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.parley.relay.internal;
 
+import static dev.parley.relay.internal.Waits.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,9 +138,5 @@ class RelayLimitsTest {
         eventually(() -> relay.rooms() == 1);
         connect().hello("f", "three");
         assertEquals(0, relay.totals().protocolErrors(), "limits are not protocol errors");
-    }
-
-    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        while (!condition.getAsBoolean()) Thread.sleep(10);
     }
 }

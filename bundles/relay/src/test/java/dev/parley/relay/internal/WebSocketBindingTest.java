@@ -1,5 +1,6 @@
 package dev.parley.relay.internal;
 
+import static dev.parley.relay.internal.Waits.eventually;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -228,10 +229,6 @@ class WebSocketBindingTest {
         } catch (java.net.SocketException reset) {
             // closed with a reset: closed all the same
         }
-    }
-
-    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        while (!condition.getAsBoolean()) Thread.sleep(10); // the class's timeout bounds the wait
     }
 
     @Test
